@@ -1,0 +1,45 @@
+"""Time and size limits shared by every stage.
+
+A :class:`Deadline` is handed to the extractors so that every regular-expression match on untrusted
+text runs with the ``regex`` module's ``timeout=`` set to the time this document has left.  When it
+runs out, :class:`ExtractionTimeout` is raised and the orchestrator turns the document into a
+``timeout`` reject while the run goes on.
+"""
+from __future__ import annotations
+
+import time
+
+__all__ = ["Deadline", "ExtractionTimeout", "DEFAULT_MAX_BYTES", "DEFAULT_DOC_SECONDS"]
+
+DEFAULT_MAX_BYTES = 5_000_000  # a larger document is rejected as ``too_large``
+DEFAULT_DOC_SECONDS = 10.0  # extraction time allowed for one document
+
+
+class ExtractionTimeout(TimeoutError):
+    """A document's extraction ran past its deadline."""
+
+
+class Deadline:
+    """Remaining time for one document.
+
+    >>> d = Deadline(None)
+    >>> d.left() is None
+    True
+    """
+
+    __slots__ = ("_end",)
+
+    def __init__(self, seconds: float | None):
+        self._end = None if seconds is None else time.monotonic() + seconds
+
+    def left(self) -> float | None:
+        """Seconds left, for ``regex``'s ``timeout=``; raise when none are left."""
+        if self._end is None:
+            return None
+        remaining = self._end - time.monotonic()
+        if remaining <= 0:
+            raise ExtractionTimeout("document extraction time limit reached")
+        return remaining
+
+
+NO_DEADLINE = Deadline(None)
