@@ -1,0 +1,118 @@
+"""Text clean-up: raw record text in, the cleaned document text that every offset indexes.
+
+The cleaned text is the title on one line, a blank line, then the body's paragraphs separated by
+blank lines, each paragraph on one line (hard-wrapped lines are joined).  What is changed:
+newlines normalised, BOM, zero-width characters, soft hyphens and control characters removed,
+HTML entities decoded, stray tags removed, runs of spaces and tabs (and no-break spaces) folded to
+one space, mojibake repaired with ftfy.  Curly quotation marks and dashes are kept as they are.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+from typing import NamedTuple
+
+import ftfy
+import regex
+
+from .vocab import words
+
+__all__ = ["CleanText", "clean_line", "clean_document", "doc_id_of"]
+
+# Characters dropped outright: BOM, zero-width space/joiners, word joiner, soft hyphen, and C0/C1
+# control characters other than tab and newline (tabs are folded with spaces below).
+_DROP = regex.compile(r"[\ud800-\udfff\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+# A cheap test for UTF-8 read as cp1252/latin-1 ("â€™", "Ã©"): a lead byte of a multi-byte
+# sequence followed by what a continuation byte turns into.  Only then is ftfy (slow) called.
+_MOJIBAKE_HINT = regex.compile(
+    r"[ÂÃâÅÆÐÑØÙ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
+
+# Stray markup: tags of HTML elements (<p>, </a>, <a href=...>, <br/>), comments, and the tag
+# remnants left by truncated scraping at a line start ("strong>" with its "<" cut off).  Other
+# angle-bracketed words (Reuters tickers such as <BP>) are text and stay.
+_TAG_NAMES = "|".join(sorted(words("html_tags.txt"), key=len, reverse=True))
+_TAG = regex.compile(
+    rf"""
+      <!--.*?-->                                          # an HTML comment
+    | </?(?i:{_TAG_NAMES})(?:\s[^<>]{{0,500}})?\s*/?>       # an opening, closing or empty tag
+    | (?m:^[ \t]*/?(?i:{_TAG_NAMES})>)(?!\S*</)           # a tag whose "<" was cut off, at a line start
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+_NEWLINE = regex.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+class CleanText(NamedTuple):
+    """The cleaned document text and where its body starts."""
+
+    text: str
+    body_start: int
+    n_paragraphs: int
+
+
+def _clean(raw: str) -> str:
+    text = _NEWLINE.sub("\n", raw)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if "<" in text or ">" in text:
+        text = _TAG.sub(" ", text)
+    text = _DROP.sub("", text)
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False)
+    return text
+
+
+def clean_line(raw: str | None) -> str:
+    """One cleaned line of text (titles, names): all white space folded to single spaces.
+
+    >>> clean_line("  Caf\\u00c3\\u00a9 &amp; bar\\n ")
+    'Café & bar'
+    """
+    if not raw:
+        return ""
+    return _SPACES.sub(" ", _clean(raw).replace("\n", " ")).strip()
+
+
+def _paragraphs(body: str) -> list[str]:
+    """Paragraphs are separated by blank lines when the body has any, else by line breaks;
+    line breaks inside a blank-line-separated paragraph are hard wraps and become spaces."""
+    if _BLANK_LINE.search(body):
+        blocks = _BLANK_LINE.split(body)
+    else:
+        blocks = body.split("\n")
+    out = []
+    for block in blocks:
+        para = _SPACES.sub(" ", block.replace("\n", " ")).strip()
+        if para:
+            out.append(para)
+    return out
+
+
+def clean_document(title: str | None, body: str) -> CleanText:
+    """Build the cleaned text: title line, blank line, body paragraphs separated by blank lines.
+
+    >>> c = clean_document("Title", "First  line\\r\\nSecond\\u00adline")
+    >>> c.text, c.body_start, c.n_paragraphs
+    ('Title\\n\\nFirst line\\n\\nSecondline', 7, 2)
+    """
+    head = clean_line(title)
+    paragraphs = _paragraphs(_clean(body))
+    body_start = len(head) + 2
+    return CleanText(head + "\n\n" + "\n\n".join(paragraphs), body_start, len(paragraphs))
+
+
+def doc_id_of(text: str) -> str:
+    """A stable id for a cleaned text: the first 16 hex digits of its BLAKE2b hash.
+
+    >>> doc_id_of("abc")
+    'd8bb14d833d59559'
+    """
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=8).hexdigest()

@@ -1,0 +1,161 @@
+"""One batch of records through every stage: clean-up, segmentation, extraction, linking and
+validation.  :func:`process_batch` is the single unit of work that every engine runs.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import NamedTuple, Sequence
+
+import pandas as pd
+import pyarrow
+
+from .facts import Fact, extract_facts
+from .ingest import RawDocument, Reject
+from .limits import DEFAULT_DOC_SECONDS, NO_DEADLINE, Deadline
+from .link import quote_of_facts
+from .normalize import clean_document, clean_line, doc_id_of
+from .quotes import Quote, extract_quotes
+from .schemas import TABLES, arrow_schema
+from .segment import Segmentation, segment
+
+__all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch", "duplicate_reject",
+           "DATA_TABLES"]
+
+log = logging.getLogger(__name__)
+
+DATA_TABLES = ("documents", "sentences", "numeric_facts", "quotes", "rejects")
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessOptions:
+    """Per-document limits: extraction seconds (None: no limit)."""
+
+    doc_seconds: float | None = DEFAULT_DOC_SECONDS
+
+
+class Extraction(NamedTuple):
+    segmentation: Segmentation
+    facts: list[Fact]
+    quotes: list[Quote]
+    fact_quote: list[int | None]  # for each fact, the index of the quote it lies in
+
+
+def extract_document(text: str, deadline: Deadline = NO_DEADLINE) -> Extraction:
+    """Segment ``text`` and run both extractors and the linker on it.
+
+    This is what the pipeline does to every cleaned document, and what ``make eval`` runs on the
+    benchmark texts.
+    """
+    seg = segment(text, deadline)
+    facts = extract_facts(text, seg.sentences, deadline)
+    quotes = extract_quotes(text, seg, deadline)
+    return Extraction(seg, facts, quotes, quote_of_facts(facts, quotes))
+
+
+class _Columns:
+    """Column lists for one table, filled row by row and turned into a frame once."""
+
+    def __init__(self, table: str):
+        self.table = table
+        self.schema = arrow_schema(table)
+        self.cols: dict[str, list] = {name: [] for name in self.schema.names}
+
+    def add(self, **row) -> None:
+        for name, values in self.cols.items():
+            values.append(row.get(name))
+
+    def frame(self) -> pd.DataFrame:
+        arrow = pyarrow.Table.from_pydict(self.cols, schema=self.schema)
+        df = arrow.to_pandas(types_mapper=pd.ArrowDtype)
+        return TABLES[self.table].validate(df)
+
+
+def _reject(out: _Columns, item: Reject) -> None:
+    out.add(source=item.source, source_id=item.source_id, line=item.line, reason=item.reason,
+            detail=item.detail, n_bytes=item.n_bytes)
+
+
+def duplicate_reject(source, source_id, line, n_bytes, doc_id: str) -> Reject:
+    return Reject(source, source_id, line, "duplicate", f"same cleaned text as document {doc_id}",
+                  n_bytes)
+
+
+def _add_document(tables: dict[str, _Columns], doc: RawDocument, options: ProcessOptions,
+                  seen: set[str]) -> None:
+    clean = clean_document(doc.title, doc.body)
+    text = clean.text
+    if clean.n_paragraphs == 0:
+        _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "empty",
+                                          "no body text after clean-up", doc.n_bytes))
+        return
+    doc_id = doc_id_of(text)
+    if doc_id in seen:
+        _reject(tables["rejects"], duplicate_reject(doc.source, doc.source_id, doc.line,
+                                                    doc.n_bytes, doc_id))
+        return
+    seen.add(doc_id)
+    try:
+        ex = extract_document(text, Deadline(options.doc_seconds))
+    except TimeoutError:
+        _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "timeout",
+                                          f"extraction took over {options.doc_seconds} s", doc.n_bytes))
+        return
+    except Exception as exc:  # a bug must cost one document, never the run
+        log.exception("extraction failed on %s", doc.source)
+        _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "internal_error",
+                                          f"{type(exc).__name__}: {exc}"[:500], doc.n_bytes))
+        return
+
+    sentences = ex.segmentation.sentences
+    tables["documents"].add(
+        doc_id=doc_id, source=doc.source, source_id=doc.source_id, line=doc.line, format=doc.format,
+        encoding=doc.encoding, title=text[: clean.body_start - 2] or None,
+        author=clean_line(doc.author) or None, outlet=clean_line(doc.outlet) or None,
+        section=clean_line(doc.section) or None, url=(doc.url or "").strip() or None,
+        published_at=doc.published_at, listed_date=doc.listed_date, text=text,
+        body_start=clean.body_start, n_bytes=doc.n_bytes, n_chars=len(text),
+        n_paragraphs=clean.n_paragraphs, n_sentences=len(sentences))
+    add_sentence = tables["sentences"].add
+    for idx, (start, end, para) in enumerate(sentences):
+        add_sentence(doc_id=doc_id, sentence_idx=idx, paragraph_idx=para, start=start, end=end)
+
+    quote_ids = [f"{doc_id}:q:{q.start}-{q.end}" for q in ex.quotes]
+    add_quote = tables["quotes"].add
+    for q, quote_id in zip(ex.quotes, quote_ids):
+        add_quote(quote_id=quote_id, doc_id=doc_id, start=q.start, end=q.end, text=q.text,
+                  paragraph_idx=q.paragraph_idx, n_paragraphs=q.n_paragraphs, kind=q.kind,
+                  utterance_id=f"{doc_id}:u:{q.utterance}", speaker=q.speaker,
+                  speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
+                  speaker_end=q.speaker_end, speaker_kind=q.speaker_kind, cue=q.cue,
+                  cue_start=q.cue_start, cue_end=q.cue_end, cue_lemma=q.cue_lemma, via=q.via,
+                  rule=q.rule)
+    add_fact = tables["numeric_facts"].add
+    for f, qi in zip(ex.facts, ex.fact_quote):
+        s_start, s_end, _ = sentences[f.sentence_idx]
+        add_fact(fact_id=f"{doc_id}:f:{f.start}-{f.end}", doc_id=doc_id,
+                 sentence_idx=f.sentence_idx, start=f.start, end=f.end, surface=f.surface,
+                 sentence=text[s_start:s_end], kind=f.kind, value=f.value, value_high=f.value_high,
+                 unit=f.unit, unit_surface=f.unit_surface, scale_surface=f.scale_surface,
+                 qualifier=f.qualifier, direction=f.direction, concept=f.concept, holder=f.holder,
+                 period=f.period, quote_id=None if qi is None else quote_ids[qi],
+                 speaker=None if qi is None else ex.quotes[qi].speaker, rule=f.rule)
+
+
+def process_batch(items: Sequence[RawDocument | Reject],
+                  options: ProcessOptions = ProcessOptions()) -> dict[str, pd.DataFrame]:
+    """Run every stage on a batch of read records; return one validated frame per data table.
+
+    Records that fail (empty after clean-up, over the time limit) become ``rejects`` rows, so
+    ``len(documents) + len(rejects) == len(items)``.  A text seen earlier in the batch is a
+    ``duplicate`` reject; duplicates across batches are the caller's business, since it alone
+    sees every batch.
+    """
+    tables = {name: _Columns(name) for name in DATA_TABLES}
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Reject):
+            _reject(tables["rejects"], item)
+        else:
+            _add_document(tables, item, options, seen)
+    return {name: cols.frame() for name, cols in tables.items()}

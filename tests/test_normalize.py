@@ -1,0 +1,41 @@
+from hypothesis import given, strategies as st
+
+from pipeline.normalize import clean_document, clean_line, doc_id_of
+
+
+def test_cleanup_removes_invisible_characters_entities_tags_and_repairs_mojibake():
+    body = ("<p>Trade&nbsp;rose &amp; fell</p>\r\n\r\nIt\u00e2\u20ac\u2122s \u201cfine\u201d"
+            "\u200b said\u00ad he\n\nstrong>Bold start")
+    clean = clean_document("\ufeffTitle <b>here</b>", body)
+    assert clean.text == ("Title here\n\nTrade rose & fell\n\nIt\u2019s \u201cfine\u201d said he"
+                          "\n\nBold start")
+    assert clean.body_start == len("Title here") + 2
+    assert clean.n_paragraphs == 3
+
+
+def test_hard_wrapped_lines_join_and_single_line_paragraphs_stay_apart():
+    wrapped = clean_document("T", "one\ntwo\n\nthree")
+    assert wrapped.text == "T\n\none two\n\nthree"
+    lines = clean_document("T", "one\ntwo\nthree\n")
+    assert lines.text == "T\n\none\n\ntwo\n\nthree" and lines.n_paragraphs == 3
+
+
+def test_curly_quotes_are_kept_and_doc_id_is_stable():
+    assert clean_line("\u2018x\u2019 \u201cy\u201d") == "\u2018x\u2019 \u201cy\u201d"
+    assert doc_id_of("a") == doc_id_of("a") != doc_id_of("b")
+
+
+@given(st.text(max_size=300), st.text(max_size=50))
+def test_clean_text_has_the_documented_layout(body, title):
+    clean = clean_document(title, body)
+    text = clean.text
+    assert text[: clean.body_start - 2] == clean_line(title)
+    assert text[clean.body_start - 2: clean.body_start] == "\n\n"
+    paragraphs = text[clean.body_start:].split("\n\n") if clean.n_paragraphs else []
+    assert len(paragraphs) == clean.n_paragraphs
+    assert all(p and p == p.strip() and "\n" not in p for p in paragraphs)
+    assert "\u200b" not in text and "\u00ad" not in text and "\r" not in text
+
+
+def test_angle_bracketed_words_that_are_not_html_stay():
+    assert clean_line("Shares of &lt;BP> rose; <p>ok</p>") == "Shares of <BP> rose; ok"

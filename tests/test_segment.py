@@ -1,0 +1,39 @@
+from hypothesis import given, strategies as st
+
+from pipeline.segment import segment
+
+
+def _sentences(text):
+    return [text[s:e] for s, e, _ in segment(text).sentences]
+
+
+def test_abbreviations_initials_decimals_currency_and_ellipses_do_not_end_sentences():
+    text = ("T\n\nMr. Smith met Dr. J. Brown in the U.S. on Jan. 5 at No. 10 St. James Street. "
+            "Trade rose 34.4 percent to US$4.5 billion... Then it fell. \"Really?\" he asked.")
+    assert _sentences(text) == [
+        "T",
+        "Mr. Smith met Dr. J. Brown in the U.S. on Jan. 5 at No. 10 St. James Street.",
+        "Trade rose 34.4 percent to US$4.5 billion... Then it fell.",
+        "\"Really?\" he asked.",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence_and_paragraphs_are_numbered(seed_text):
+    seg = segment(seed_text)
+    assert len(seg.paragraphs) == 8  # title + 7 body paragraphs
+    texts = [(seed_text[s:e], p) for s, e, p in seg.sentences]
+    assert ("\"Our trade is growing.", 3) in texts
+    assert texts[0] == ("Kazakhstan's President meets Putin in Sochi to 'intensify bilateral ties'", 0)
+    assert all(not t.startswith(" ") for t, _ in texts)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\n\"”U.S$3…")), max_size=200))
+def test_sentences_are_ordered_non_empty_spans_inside_their_paragraphs(text):
+    seg = segment(text)
+    prev_end = 0
+    for start, end, para in seg.sentences:
+        p_start, p_end = seg.paragraphs[para]
+        assert p_start <= start < end <= p_end
+        assert start >= prev_end
+        assert text[start:end].strip() == text[start:end]
+        prev_end = end
