@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="reprocess everything and replace the output, instead of adding new documents")
     run.add_argument("--engine", choices=("local", "dask"), default="local")
     run.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
-    run.add_argument("--batch-size", type=_positive_int, default=200, help="documents per batch")
+    run.add_argument("--batch-size", type=_positive_int, default=1000,
+                     help="documents per batch (default 1000); memory grows with it")
     run.add_argument("--max-doc-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                      help=f"larger documents are rejected as too_large (default {DEFAULT_MAX_BYTES})")
     run.add_argument("--doc-seconds", type=float, default=DEFAULT_DOC_SECONDS,

@@ -16,7 +16,7 @@ from .limits import DEFAULT_DOC_SECONDS, NO_DEADLINE, Deadline
 from .link import quote_of_facts
 from .normalize import clean_document, clean_line, doc_id_of
 from .quotes import Quote, extract_quotes
-from .schemas import TABLES, arrow_schema
+from .schemas import arrow_schema, validate
 from .segment import Segmentation, segment
 
 __all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch", "duplicate_reject",
@@ -68,7 +68,7 @@ class _Columns:
     def frame(self) -> pd.DataFrame:
         arrow = pyarrow.Table.from_pydict(self.cols, schema=self.schema)
         df = arrow.to_pandas(types_mapper=pd.ArrowDtype)
-        return TABLES[self.table].validate(df)
+        return validate(self.table, df)
 
 
 def _reject(out: _Columns, item: Reject) -> None:

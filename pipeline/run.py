@@ -21,7 +21,7 @@ from . import SCHEMA_VERSION, __version__
 from .engines import ENGINES
 from .ingest import ReadOptions, read_paths
 from .process import DATA_TABLES, ProcessOptions, duplicate_reject
-from .schemas import TABLES, empty_frame
+from .schemas import empty_frame, validate
 from .store import Store
 
 __all__ = ["RunConfig", "Summary", "run_pipeline"]
@@ -37,7 +37,7 @@ class RunConfig:
     full: bool = False
     engine: str = "local"
     scheduler: str | None = None
-    batch_size: int = 200
+    batch_size: int = 1000
     read: ReadOptions = field(default_factory=ReadOptions)
     process: ProcessOptions = field(default_factory=ProcessOptions)
     arguments: tuple[str, ...] = ()
@@ -101,7 +101,7 @@ def _keep_new(frames: dict[str, pd.DataFrame], known: set[str], seen: set[str],
     if extra_rejects:
         rows = pd.DataFrame([{f: getattr(r, f) for f in empty_frame("rejects").columns}
                              for r in extra_rejects])
-        rejects = TABLES["rejects"].validate(pd.concat([rejects, rows], ignore_index=True))
+        rejects = validate("rejects", pd.concat([rejects, rows], ignore_index=True))
     out = {"rejects": rejects}
     for table in DATA_TABLES:
         if table == "rejects":

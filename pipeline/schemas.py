@@ -6,6 +6,7 @@ columns) are Python string indices into ``documents.text``, end exclusive.
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated
 
 import pandas as pd
@@ -16,7 +17,7 @@ from pandera.typing import Series
 __all__ = [
     "TABLES", "Documents", "Sentences", "NumericFacts", "Quotes", "Rejects", "Runs",
     "FACT_KINDS", "QUALIFIERS", "DIRECTIONS", "QUOTE_KINDS", "SPEAKER_KINDS", "REJECT_REASONS",
-    "empty_frame", "arrow_schema",
+    "empty_frame", "arrow_schema", "table_schema", "validate",
 ]
 
 Str = Series[Annotated[pd.ArrowDtype, pyarrow.string()]]
@@ -53,7 +54,7 @@ class Documents(_Strict):
     """One row per article kept."""
 
     doc_id: Str = _field("Stable id: first 16 hex digits of the BLAKE2b hash of `text`", unique=True,
-                         str_matches=r"^[0-9a-f]{16}$")
+                         str_length={"min_value": 16, "max_value": 16})
     source: Str = _field("File the article came from")
     source_id: Str = _opt("The record's own id in its source (JSON `id`, CSV id column, Reuters NEWID)")
     line: Int = _opt("1-based line of the record in a line-based source (JSONL, CSV)", ge=1)
@@ -178,9 +179,21 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
 }
 
 
+@cache
+def table_schema(table: str) -> pa.DataFrameSchema:
+    """The table's pandera schema, built once per process."""
+    return TABLES[table].to_schema()
+
+
+def validate(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Validate (and coerce) a frame of ``table``; raise pandera's SchemaError on failure."""
+    return table_schema(table).validate(df)
+
+
+@cache
 def arrow_schema(table: str) -> pyarrow.Schema:
     """The Arrow schema a table is written with."""
-    columns = TABLES[table].to_schema().columns
+    columns = table_schema(table).columns
     return pyarrow.schema([(name, col.dtype.type.pyarrow_dtype) for name, col in columns.items()])
 
 

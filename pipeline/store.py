@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow
 import pyarrow.parquet as pq
 
-from .schemas import TABLES, arrow_schema
+from .schemas import TABLES, arrow_schema, validate
 
 __all__ = ["Store", "read_table", "table_files", "committed_run_ids"]
 
@@ -184,7 +184,7 @@ class Store:
                 (self.out / table).mkdir(parents=True, exist_ok=True)
                 os.replace(path, self.out / table / path.name)
         runs = _TableWriter(self.staging / "runs", "runs", self.run_id)
-        runs.add(TABLES["runs"].validate(run_row))
+        runs.add(validate("runs", run_row))
         runs.close(ensure_file=True)
         tmp = self.staging / "runs" / f"part-{self.run_id}-00000.parquet"
         (self.out / "runs").mkdir(parents=True, exist_ok=True)

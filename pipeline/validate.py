@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow.parquet as pq
 
-from .schemas import TABLES
+from .schemas import TABLES, table_schema
 from .store import table_files
 
 __all__ = ["Problem", "validate_output"]
@@ -36,7 +36,7 @@ def _schema_problems(table: str, path: Path) -> list[Problem]:
     except Exception as exc:
         return [Problem(table, None, "readable", path.name, f"{type(exc).__name__}: {exc}")]
     try:
-        TABLES[table].validate(df, lazy=True)
+        table_schema(table).validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:
         problems = []
         cases = err.failure_cases
