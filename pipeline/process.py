@@ -4,6 +4,8 @@ validation.  :func:`process_batch` is the single unit of work that every engine 
 from __future__ import annotations
 
 import logging
+import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
@@ -19,12 +21,16 @@ from .quotes import Quote, extract_quotes
 from .schemas import arrow_schema, validate
 from .segment import Segmentation, segment
 
-__all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch", "duplicate_reject",
+__all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch", "duplicate_reject", "STAGE_SECONDS",
            "DATA_TABLES"]
 
 log = logging.getLogger(__name__)
 
 DATA_TABLES = ("documents", "sentences", "numeric_facts", "quotes", "rejects")
+
+# Seconds spent in each stage by this process, for ``make bench`` (cheap: a clock read a stage).
+STAGE_SECONDS: Counter = Counter()
+_clock = time.perf_counter
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +53,20 @@ def extract_document(text: str, deadline: Deadline = NO_DEADLINE) -> Extraction:
     This is what the pipeline does to every cleaned document, and what ``make eval`` runs on the
     benchmark texts.
     """
+    t0 = _clock()
     seg = segment(text, deadline)
+    t1 = _clock()
     facts = extract_facts(text, seg.sentences, deadline)
+    t2 = _clock()
     quotes = extract_quotes(text, seg, deadline)
-    return Extraction(seg, facts, quotes, quote_of_facts(facts, quotes))
+    t3 = _clock()
+    links = quote_of_facts(facts, quotes)
+    t4 = _clock()
+    STAGE_SECONDS["segment"] += t1 - t0
+    STAGE_SECONDS["facts"] += t2 - t1
+    STAGE_SECONDS["quotes"] += t3 - t2
+    STAGE_SECONDS["link"] += t4 - t3
+    return Extraction(seg, facts, quotes, links)
 
 
 class _Columns:
@@ -83,7 +99,9 @@ def duplicate_reject(source, source_id, line, n_bytes, doc_id: str) -> Reject:
 
 def _add_document(tables: dict[str, _Columns], doc: RawDocument, options: ProcessOptions,
                   seen: set[str]) -> None:
+    t0 = _clock()
     clean = clean_document(doc.title, doc.body)
+    STAGE_SECONDS["normalize"] += _clock() - t0
     text = clean.text
     if clean.n_paragraphs == 0:
         _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "empty",
@@ -158,4 +176,7 @@ def process_batch(items: Sequence[RawDocument | Reject],
             _reject(tables["rejects"], item)
         else:
             _add_document(tables, item, options, seen)
-    return {name: cols.frame() for name, cols in tables.items()}
+    t0 = _clock()
+    frames = {name: cols.frame() for name, cols in tables.items()}
+    STAGE_SECONDS["validate"] += _clock() - t0
+    return frames

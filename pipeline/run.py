@@ -57,6 +57,8 @@ class Summary:
     n_rejects: int = 0
     reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    # Wall-clock seconds of the main process: reading input, waiting for the engine, writing.
+    timings: Counter = field(default_factory=Counter)
 
     @property
     def n_documents(self) -> int:
@@ -72,9 +74,14 @@ class Summary:
                 f"output {self.out}")
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def _batches(items: Iterable, size: int, timings: Counter) -> Iterator[list]:
     it = iter(items)
-    while batch := list(islice(it, size)):
+    while True:
+        t0 = time.perf_counter()
+        batch = list(islice(it, size))
+        timings["read"] += time.perf_counter() - t0
+        if not batch:
+            return
         yield batch
 
 
@@ -132,12 +139,18 @@ def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None =
     store.recover()
     known = store.known_doc_ids()
     seen: set[str] = set()
-    batches = _batches(read_paths(list(config.paths), config.read), config.batch_size)
+    timings = summary.timings
+    batches = _batches(read_paths(list(config.paths), config.read), config.batch_size, timings)
     engine = ENGINES[config.engine]
     kwargs = {"scheduler": config.scheduler} if config.engine == "dask" else {}
     try:
+        t0 = time.perf_counter()
         for frames in engine(batches, config.process, config.workers, **kwargs):
+            t1 = time.perf_counter()
+            timings["engine"] += t1 - t0
             store.write(_keep_new(frames, known, seen, summary))
+            t0 = time.perf_counter()
+            timings["write"] += t0 - t1
             if progress:
                 progress(summary)
     except BaseException:
@@ -152,5 +165,7 @@ def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None =
         "n_duplicate": summary.n_duplicate, "n_sentences": summary.n_sentences,
         "n_facts": summary.n_facts, "n_quotes": summary.n_quotes, "n_rejects": summary.n_rejects,
         "seconds": summary.seconds}])
+    t0 = time.perf_counter()
     store.commit(run_row)
+    timings["write"] += time.perf_counter() - t0
     return summary
