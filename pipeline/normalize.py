@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from typing import NamedTuple
 
 import ftfy
@@ -19,13 +20,17 @@ from .vocab import words
 
 __all__ = ["CleanText", "clean_line", "clean_document", "doc_id_of"]
 
-# Characters dropped outright: BOM, zero-width space/joiners, word joiner, soft hyphen, and C0/C1
-# control characters other than tab and newline (tabs are folded with spaces below).
-_DROP = regex.compile(r"[\ud800-\udfff\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters dropped outright: BOM, zero-width space/joiners, word joiner, soft hyphen, lone
+# surrogates, and C0/C1 control characters other than tab and newline.  These simple character
+# classes cannot backtrack, so the standard library's faster ``re`` runs them.
+_DROP = re.compile(r"[\ud800-\udfff\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# White space other than the plain space and the newline: becomes a plain space.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 # A cheap test for UTF-8 read as cp1252/latin-1 ("â€™", "Ã©"): a lead byte of a multi-byte
 # sequence followed by what a continuation byte turns into.  Only then is ftfy (slow) called.
-_MOJIBAKE_HINT = regex.compile(
+_MOJIBAKE_HINT = re.compile(
     r"[ÂÃâÅÆÐÑØÙ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
@@ -45,9 +50,6 @@ _TAG = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 
-_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
-_NEWLINE = regex.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
 class CleanText(NamedTuple):
@@ -59,6 +61,8 @@ class CleanText(NamedTuple):
 
 
 def _clean(raw: str) -> str:
+    """Everything but the layout: newlines, entities, tags, invisible characters, mojibake, and
+    white space folded to single spaces (newlines kept)."""
     text = _NEWLINE.sub("\n", raw)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
@@ -67,6 +71,9 @@ def _clean(raw: str) -> str:
     text = _DROP.sub("", text)
     if _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False)
+    text = _ODD_SPACE.sub(" ", text)
+    while "  " in text:  # str.replace is far faster than a regex over every space
+        text = text.replace("  ", " ")
     return text
 
 
@@ -78,21 +85,25 @@ def clean_line(raw: str | None) -> str:
     """
     if not raw:
         return ""
-    return _SPACES.sub(" ", _clean(raw).replace("\n", " ")).strip()
+    return " ".join(_clean(raw).split())
 
 
 def _paragraphs(body: str) -> list[str]:
     """Paragraphs are separated by blank lines when the body has any, else by line breaks;
-    line breaks inside a blank-line-separated paragraph are hard wraps and become spaces."""
-    if _BLANK_LINE.search(body):
-        blocks = _BLANK_LINE.split(body)
-    else:
-        blocks = body.split("\n")
-    out = []
-    for block in blocks:
-        para = _SPACES.sub(" ", block.replace("\n", " ")).strip()
-        if para:
-            out.append(para)
+    line breaks inside a blank-line-separated paragraph are hard wraps and become spaces.
+    ``body`` is already cleaned: no run of spaces, no other white space but newlines."""
+    lines = [line.strip() for line in body.strip().split("\n")]
+    if "" not in lines:
+        return [line for line in lines if line]
+    out, block = [], []
+    for line in lines:
+        if line:
+            block.append(line)
+        elif block:
+            out.append(" ".join(block))
+            block = []
+    if block:
+        out.append(" ".join(block))
     return out
 
 

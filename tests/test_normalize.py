@@ -39,3 +39,7 @@ def test_clean_text_has_the_documented_layout(body, title):
 
 def test_angle_bracketed_words_that_are_not_html_stay():
     assert clean_line("Shares of &lt;BP> rose; <p>ok</p>") == "Shares of <BP> rose; ok"
+
+
+def test_leading_and_trailing_blank_lines_do_not_change_the_paragraph_rule():
+    assert clean_document("T", "\n\n one\ntwo \n\n").text == "T\n\none\n\ntwo"
