@@ -1,0 +1,137 @@
+"""Measure the quotes extractor on PolNeAR with the reference scorer.
+
+usage: python bench/eval_quotes.py [--split dev|train] [--json OUT]
+
+Runs ``segment()`` + ``extract_quotes()`` on every article of ``../shared/benchmarks/polnear_<split>.jsonl``,
+writes the predictions in the scorer's format, runs ``score_quotes.py`` with ``--subset quoted`` and
+``--subset all`` and prints the two summary lines (and the timing).
+
+PolNeAR marks one covering span per attribution while our table has one row per fragment, so the
+predictions are shaped the way the gold is (see :func:`predictions`): the fragments of one utterance
+become one covering span, and a partial quote whose reporting verb comes earlier in its sentence
+covers the reported clause from that verb to the end of the sentence ("said the two countries
+"have every reason ..."" is one attribution in PolNeAR).
+
+The shared data is research-only: it is read in place and nothing derived from it is written into
+the repository.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.quotes import Quote, extract_quotes  # noqa: E402
+from pipeline.segment import segment  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "benchmarks"
+SUBSETS = ("quoted", "all")
+
+
+def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """The PolNeAR-style span of one utterance's fragments."""
+    start, end = min(q.start for q in quotes), max(q.end for q in quotes)
+    first = quotes[0]
+    if first.kind == "partial" and first.cue_end is not None and first.cue_end <= first.start:
+        # the reported clause: from the verb (or the source after "according to") to the sentence end
+        s = max(first.cue_end, first.speaker_end or 0)
+        while s < start and text[s] in " \t,:":
+            s += 1
+        if s < start:
+            start = s
+        for s_start, s_end, _ in sentences:
+            if s_start <= end <= s_end:
+                end = max(end, s_end)
+                break
+    # the closing quotation mark and final punctuation belong to the gold span; trimming removes them
+    while end < len(text) and text[end] in "\"”'’.,!?" and end - max(q.end for q in quotes) < 3:
+        end += 1
+    return start, end
+
+
+def predictions(text: str) -> list[dict]:
+    """Predicted quotes of one article in the scorer's format."""
+    seg = segment(text)
+    rows = extract_quotes(text, seg)
+    groups: dict[int, list[Quote]] = {}
+    for q in rows:
+        groups.setdefault(q.utterance, []).append(q)
+    out = []
+    for frags in groups.values():
+        start, end = _covering(text, frags, seg.sentences)
+        head = next((q for q in frags if q.speaker_start is not None), frags[0])
+        out.append({
+            "quote_start": start, "quote_end": end, "quote_text": text[start:end],
+            "speaker": head.speaker_mention, "speaker_start": head.speaker_start, "speaker_end": head.speaker_end,
+            "cue": head.cue, "cue_start": head.cue_start, "cue_end": head.cue_end,
+            "kind": head.kind, "rule": head.rule,
+        })
+    return out
+
+
+def load(split: str) -> list[dict]:
+    path = BENCH / f"polnear_{split}.jsonl"
+    with open(path, encoding="utf8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def predict_all(docs: list[dict]) -> tuple[list[dict], float]:
+    t0 = time.perf_counter()
+    preds = [{"doc_id": d["doc_id"], "quotes": predictions(d["text"])} for d in docs]
+    return preds, time.perf_counter() - t0
+
+
+def score_in_process(split: str = "dev") -> dict[str, dict]:
+    """Scores per subset, computed with the reference scorer imported in-process (for the tests)."""
+    sys.path.insert(0, str(BENCH))
+    import score_quotes  # type: ignore[import-not-found]
+
+    docs = load(split)
+    preds, _ = predict_all(docs)
+    gold = {d["doc_id"]: d for d in docs}
+    pred = {p["doc_id"]: p for p in preds}
+    return {subset: score_quotes.score(gold, pred, subset) for subset in SUBSETS}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["dev", "train"], default="dev")
+    ap.add_argument("--json", help="write {subset: scorer result} to this file")
+    args = ap.parse_args(argv)
+    gold_path = BENCH / f"polnear_{args.split}.jsonl"
+    if not gold_path.is_file():
+        print(f"error: {gold_path} not found; the shared benchmarks must sit next to the repository", file=sys.stderr)
+        return 2
+    docs = load(args.split)
+    preds, seconds = predict_all(docs)
+    n_chars = sum(len(d["text"]) for d in docs)
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        pred_path = Path(tmp) / "pred.jsonl"
+        with open(pred_path, "w", encoding="utf8") as fh:
+            for p in preds:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        for subset in SUBSETS:
+            out = Path(tmp) / f"{subset}.json"
+            run = subprocess.run(
+                [sys.executable, str(BENCH / "score_quotes.py"), str(gold_path), str(pred_path),
+                 "--subset", subset, "--json", str(out)],
+                capture_output=True, text=True, check=True)
+            print(f"{subset:7s} {run.stdout.strip().splitlines()[-1]}")
+            results[subset] = json.loads(out.read_text(encoding="utf8"))
+    print(f"timing: {len(docs)} articles, {n_chars / 1e6:.2f} M chars in {seconds:.2f} s "
+          f"({n_chars / seconds / 1e6:.1f} M chars/s, segment + extract)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,338 @@
+"""Speaker mentions and their resolution to the people and organisations of one document.
+
+Two parts:
+
+* the mention grammar: :data:`MENTION_BEFORE` finds the speaker written just before a reporting verb
+  ("Russian President Vladimir Putin", "he", "the Russian president", "Putin, the Russian
+  president,") and :data:`MENTION_AFTER` the one written just after it ("said Tokayev",
+  "said spokesman John Kirby");
+* :class:`People`, a per-document register filled left to right as speakers are met, which gives a
+  mention its fullest name in the document ("Putin" -> "Vladimir Putin" when the article names
+  him so) and resolves pronouns and descriptions ("he", "the president", "the ministry") to the
+  nearest compatible earlier person or organisation, or to nothing rather than a guess.
+
+Every look-up is a dictionary; the only text it reads again is a bounded window before a pronoun
+and the occurrences of a surname (found with ``str.find``, at most :data:`MAX_NAME_SCANS` names a
+document), so the work stays linear in the document's length.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .limits import NO_DEADLINE, Deadline
+from .vocab import table, words
+
+__all__ = ["Speaker", "People", "MENTION_BEFORE", "MENTION_AFTER", "NAME_BEFORE", "mention_kind", "trim_mention"]
+
+MAX_NAME_SCANS = 24  # distinct surnames looked up for their fullest form, per document
+MAX_OCCURRENCES = 4  # occurrences of a surname read for its fullest form (the first ones name in full)
+PRONOUN_WINDOW = 400  # characters before a pronoun searched for a named antecedent
+
+_PRONOUNS = {row[0]: (row[1], row[2]) for row in table("people_pronouns.tsv")}
+_TITLES = {row[0]: row[1] for row in table("people_titles.tsv")}
+_ROLES = {row[0]: row[1] for row in table("people_roles.tsv")}
+_STOP = words("people_stopwords.txt")
+
+
+def _alternation(items) -> str:
+    """A regex alternation of the escaped items, longest first so that none hides a longer one."""
+    return "|".join(regex.escape(i) for i in sorted(items, key=lambda s: (-len(s), s)))
+
+
+_ROLE_ALT = _alternation(_ROLES)
+_PRONOUN_ALT = _alternation(_PRONOUNS)
+_DETERMINERS = (
+    "the The a A an An his His her Her its Its their Their our Our one One another Another some Some "
+    "many Many several Several other Other two Two three Three both Both most Most all All"
+).split()
+_DET_ALT = _alternation(_DETERMINERS)
+_ADVERB_ALT = _alternation(words("quote_adverbs.txt"))
+
+# Pieces of the mention grammar, as text so that the before- and after-patterns share them.
+_GRAMMAR = rf"""
+    (?(DEFINE)
+      (?P<word>                       # one capitalised word of a name:
+          \p{{Lu}}(?:\.\p{{Lu}})+\.?    #   an acronym with dots (U.S.)
+        | \p{{Lu}}[\p{{L}}\p{{M}}'’\-]*\.?  #   Putin, Kassym-Jomart, Kazakhstan's, Mr., Gen.
+      )
+      (?P<name>                       # a run of capitalised words, particles allowed inside
+          (?&word)(?:[ \t]+(?:(?:de|da|van|von|bin|al|del|di|der|den|la|le)[ \t]+)?(?&word)){{0,5}}
+      )
+      (?P<mod>[\p{{L}}\p{{N}}'’\-]+)    # a modifier inside a description
+      (?P<desc>                       # a description: the Russian president, a spokesman
+          (?<![\p{{L}}\p{{N}}])(?:{_DET_ALT})(?:[ \t]+(?&mod)){{0,4}}?[ \t]+(?i:{_ROLE_ALT})
+      )
+      (?P<rolename>                   # a lower-case role before a name: spokesman John Kirby
+          (?<![\p{{L}}\p{{N}}])(?:\p{{Ll}}[\p{{Ll}}\-]*[ \t]+){{0,2}}(?:{_ROLE_ALT})[ \t]+(?&name)
+      )
+    )
+"""
+
+_MENTION = rf"""
+    (?P<mention>
+        (?<![\p{{L}}\p{{N}}])(?:{_PRONOUN_ALT})(?![\p{{L}}\p{{N}}])   # a pronoun: he, she, they
+      | (?&desc)                                                     # a description
+      | (?&rolename)                                                 # spokesman John Kirby
+      | (?<![\p{{L}}\p{{N}}])(?&name)                                 # a name
+      | (?<![\p{{L}}\p{{N}}])(?:[\p{{Ll}}\-]+[ \t]+){{0,2}}(?:{_ROLE_ALT})   # bare plural: U.S. officials, analysts
+    )
+"""
+
+# The mention that ends where a reporting verb (and its adverbs) begins, searched right to left
+# from ``endpos`` (the ``(?r)`` flag), so it costs a few characters, not a window.
+MENTION_BEFORE = regex.compile(
+    rf"""(?r)
+    {_GRAMMAR}
+    {_MENTION}
+    (?P<appos>[ \t]*,[^,"“”\n]{{1,90}},)?   # an apposition: Putin, the Russian president,
+    (?P<aux>(?:[ \t]+(?:{_ADVERB_ALT}))*)   # adverbs and auxiliaries, part of the cue: has, also
+    [ \t]+\Z                              # then only the space before the verb
+    """,
+    regex.VERBOSE,
+)
+
+# The mention right after a reporting verb: said Tokayev, said the Russian president.
+MENTION_AFTER = regex.compile(
+    rf"""
+    {_GRAMMAR}
+    [ \t]+
+    {_MENTION}
+    """,
+    regex.VERBOSE,
+)
+
+# The capitalised run ending at ``endpos`` (matched right to left), for the fullest form of a surname.
+NAME_BEFORE = regex.compile(
+    r"""(?r)
+    (?<![\p{L}\p{N}'’])
+    (?P<mention>
+        \p{Lu}[\p{L}'’\-]*\.?                 # a capitalised word
+        (?:[ \t]+\p{Lu}[\p{L}'’\-]*\.?)*       # and the ones before the surname
+    )
+    \Z
+    """,
+    regex.VERBOSE,
+)
+
+# Capitalised runs in the window before a pronoun, for its antecedent (a plain pattern: fast).
+_CAPITALISED_RUNS = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}'’])
+    \p{Lu}[\p{L}'’\-]*\.?                 # a capitalised word
+    (?:[ \t]+\p{Lu}[\p{L}'’\-]*\.?)*       # and the ones right after it
+    """,
+    regex.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: ``name`` (fullest form, or None) and ``kind``."""
+
+    name: str | None
+    kind: str  # person | organisation | unknown
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    gender: str = "x"
+    roles: set[str] = field(default_factory=set)
+    last_pos: int = 0
+
+
+def _name_parts(mention: str) -> tuple[list[str], set[str], str]:
+    """Split a written name into (name words, role words, gender) by dropping leading titles,
+    stopwords and possessives: "Kazakhstan's President Kassym-Jomart Tokayev" ->
+    (["Kassym-Jomart", "Tokayev"], {"president"}, "x")."""
+    tokens = mention.replace(",", " ").split()
+    roles: set[str] = set()
+    gender = "x"
+    keep: list[str] = []
+    for tok in tokens:
+        low = tok.lower().rstrip(".")
+        if tok in _TITLES or tok + "." in _TITLES:
+            gender = _TITLES.get(tok, _TITLES.get(tok + ".", "x")) if gender == "x" else gender
+            roles.add(low)
+            keep = []
+        elif low in _ROLES:
+            roles.add(low)
+            keep = []
+        elif tok in _STOP or tok.endswith(("'s", "’s")) or not tok[:1].isupper():
+            keep = []
+        else:
+            keep.append(tok)
+    return keep, roles, gender
+
+
+def mention_kind(mention: str) -> str:
+    """The kind of a mention from its words alone.
+
+    >>> mention_kind("the ministry"), mention_kind("Vladimir Putin"), mention_kind("he")
+    ('organisation', 'person', 'person')
+    """
+    if mention in _PRONOUNS:
+        gender, number = _PRONOUNS[mention]
+        return "person" if gender in "mf" or mention in ("I", "you", "You") else "unknown"
+    last = mention.rstrip(",. ").split()[-1].lower() if mention.strip() else ""
+    if _ROLES.get(last) == "organisation":
+        return "organisation"
+    if _ROLES.get(last) == "person":
+        return "person"
+    names, roles, _ = _name_parts(mention)
+    if roles or len(names) >= 2:
+        return "person"
+    return "unknown"
+
+
+class People:
+    """Register of the people and organisations met so far in one document, in text order.
+
+    >>> text = "Russian President Vladimir Putin met Tokayev. He said so. Putin left."
+    >>> people = People(text)
+    >>> people.resolve("Putin", 58)
+    Speaker(name='Vladimir Putin', kind='person')
+    >>> people.resolve("he", 46)
+    Speaker(name='Vladimir Putin', kind='person')
+    """
+
+    __slots__ = ("_text", "_deadline", "_full", "_entities", "_by_name")
+
+    def __init__(self, text: str, deadline: Deadline = NO_DEADLINE):
+        self._text = text
+        self._deadline = deadline
+        self._full: dict[str, tuple[str, set[str], str]] = {}  # surname -> (fullest, roles, gender)
+        self._entities: list[_Entity] = []  # most recent last
+        self._by_name: dict[str, _Entity] = {}
+
+    # -- names -------------------------------------------------------------------------------
+    def _fullest(self, surname: str) -> tuple[str, set[str], str]:
+        """The longest name in the document that ends with ``surname``, with the roles and gender
+        its titles give."""
+        found = self._full.get(surname)
+        if found is not None:
+            return found
+        best, roles, gender = surname, set(), "x"
+        if len(self._full) < MAX_NAME_SCANS:
+            text, at, seen = self._text, self._text.find(surname), 0
+            while at >= 0 and seen < MAX_OCCURRENCES:
+                end = at + len(surname)
+                if not (end < len(text) and text[end].isalnum()) and not (at and text[at - 1].isalnum()):
+                    seen += 1
+                    m = NAME_BEFORE.match(text, max(0, at - 80), end, timeout=self._deadline.left())
+                    if m:
+                        names, r, g = _name_parts(m.group("mention"))
+                        roles |= r
+                        gender = g if gender == "x" else gender
+                        if names and names[-1] == surname and len(" ".join(names)) > len(best):
+                            best = " ".join(names)
+                at = text.find(surname, end)
+        self._full[surname] = (best, roles, gender)
+        return self._full[surname]
+
+    def _entity(self, name: str, kind: str, roles: set[str], gender: str, pos: int) -> _Entity:
+        ent = self._by_name.get(name)
+        if ent is None:
+            ent = _Entity(name, kind, gender, set(roles), pos)
+            self._by_name[name] = ent
+        else:
+            ent.roles |= roles
+            ent.gender = gender if ent.gender == "x" else ent.gender
+            ent.last_pos = pos
+            self._entities.remove(ent)  # short list: people speak a few times each
+        self._entities.append(ent)
+        return ent
+
+    def _register_name(self, mention: str, pos: int, appos: str | None = None) -> Speaker | None:
+        names, roles, gender = _name_parts(mention)
+        if not names:
+            return None
+        full, more_roles, more_gender = self._fullest(names[-1])
+        if len(" ".join(names)) > len(full):
+            full = " ".join(names)
+        if appos:
+            roles |= {w.lower() for w in appos.split() if w.lower() in _ROLES}
+        # a name at an attribution speaks: a person unless its last word is an organisation's
+        kind = "organisation" if _ROLES.get(names[-1].lower()) == "organisation" else "person"
+        ent = self._entity(full, kind, roles | more_roles, gender if gender != "x" else more_gender, pos)
+        return Speaker(ent.name, ent.kind)
+
+    # -- pronouns and descriptions -------------------------------------------------------------
+    def _antecedent(self, want_gender: str, want_kind: str, pos: int) -> _Entity | None:
+        """Nearest earlier compatible entity: the latest registered one, unless a person is named
+        between it and ``pos`` (searched right to left in a bounded window, nearest first)."""
+        registered = None
+        for ent in reversed(self._entities[-6:]):
+            if ent.kind == want_kind and not (want_gender in "mf" and ent.gender in "mf" and ent.gender != want_gender):
+                registered = ent
+                break
+        if want_kind != "person":
+            return registered
+        start = max(0, pos - PRONOUN_WINDOW, registered.last_pos if registered else 0)
+        runs = list(_CAPITALISED_RUNS.finditer(self._text, start, pos, timeout=self._deadline.left()))
+        for m in reversed(runs):
+            names, roles, gender = _name_parts(m.group())
+            if not names or names[-1] not in self._full and not (roles or len(names) >= 2):
+                continue  # a lone capitalised word (a place, a month) is not a person
+            full, _, g = self._fullest(names[-1])
+            ent = self._by_name.get(full)
+            if ent is not None and ent.kind != want_kind:
+                continue
+            gender = gender if gender != "x" else (ent.gender if ent else g)
+            if want_gender in "mf" and gender in "mf" and gender != want_gender:
+                continue
+            return self._entity(full, "person", roles, gender, m.start())
+        return registered
+
+    def resolve(self, mention: str, pos: int, appos: str | None = None) -> Speaker:
+        """The speaker behind ``mention`` written at ``pos``; registers named speakers."""
+        mention = mention.strip()
+        if not mention:
+            return Speaker(None, "unknown")
+        if mention in _PRONOUNS:
+            gender, number = _PRONOUNS[mention]
+            if gender in "mf":
+                ent = self._antecedent(gender, "person", pos)
+                if ent is not None and ent.gender == "x":
+                    ent.gender = gender
+                return Speaker(ent.name if ent else None, "person")
+            if mention.lower() == "it":
+                ent = self._antecedent("x", "organisation", pos)
+                return Speaker(ent.name if ent else None, "organisation" if ent else "unknown")
+            return Speaker(None, "person" if mention in ("I", "you", "You") else "unknown")
+        words_ = mention.split()
+        first, last = words_[0], words_[-1].lower().rstrip(",.")
+        if first in _DETERMINERS and last in _ROLES:
+            kind = _ROLES[last]
+            if first.lower() == "the" and len(words_) <= 4:  # a definite description: resolve
+                for ent in reversed(self._entities[-8:]):
+                    if last in ent.roles or (kind == "organisation" and ent.kind == kind
+                                             and ent.name.lower().split()[-1] == last):
+                        return Speaker(ent.name, ent.kind)
+            return Speaker(None, kind)
+        if not first[:1].isupper():
+            names, _, _ = _name_parts(mention)
+            if not names:  # "officials", "analysts": a group, not a resolvable speaker
+                return Speaker(None, _ROLES.get(last, "unknown"))
+        speaker = self._register_name(mention, pos, appos)
+        return speaker if speaker is not None else Speaker(None, mention_kind(mention))
+
+
+def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop capitalised sentence words that are not part of a name from the front of a mention:
+    "But Smith" -> "Smith", "On Tuesday Smith" -> "Smith" (a mention made only of them is kept)."""
+    s = start
+    while s < end:
+        space = text.find(" ", s, end)
+        if space < 0:
+            break
+        word = text[s:space]
+        if word not in _STOP or word in _DETERMINERS:
+            break
+        s = space + 1
+        while s < end and text[s] == " ":
+            s += 1
+    return (s, end) if s < end else (start, end)

@@ -1,0 +1,720 @@
+"""Quotes: who said what, with the offsets of the words, the speaker and the reporting verb.
+
+Three kinds of rows come out of :func:`extract_quotes`:
+
+* ``direct``: whole sentences inside quotation marks ("Our trade is growing," said Putin);
+* ``partial``: a quoted fragment inside the writer's sentence (the two countries "have every reason
+  to be satisfied ...");
+* ``indirect``: reported speech without marks (He said the cooperation is intensive ...).
+
+How it works, in a bounded number of passes over the text:
+
+1. Quotation marks are found with one pattern and paired paragraph by paragraph (:func:`_pair_marks`).
+   Apostrophes (Kazakhstan's, don't, '90s) are never marks; single quotes count only in the title.
+   A paragraph that opens a quote without closing it continues into the next paragraph when that one
+   opens with a mark (the news convention for long quotes); otherwise the quote is closed at its
+   paragraph's end. Nothing is ever thrown away for an odd number of marks.
+2. Reporting verbs (``vocab/reporting_verbs.tsv``) are found by first intersecting the document's
+   words with the verb forms (a C-speed set operation) and then scanning only for the forms present.
+3. Each quote looks for its attribution: a cue right after it ("...," said X / "...," X said / "..." --
+   X), a cue right before it (X said: "..."), a cue earlier in its sentence (According to X, the two
+   countries "..."), the attribution of the quote it continues ("X," he said, "Y."), or the quote
+   just before it when its paragraph is only a quote (rule ``inherited.*``).
+4. Every cue that no quote used, with a speaker before it and a clause after it, makes an indirect
+   row (X said (that) ...), as do "According to X, ..." and "..., X said." sentences.
+5. Speakers are resolved with :class:`pipeline.people.People`.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass
+
+import regex
+
+from .limits import NO_DEADLINE, Deadline
+from .people import MENTION_AFTER, MENTION_BEFORE, People, trim_mention
+from .segment import Segmentation
+from .vocab import table, words
+
+__all__ = ["Quote", "extract_quotes", "KINDS", "SPEAKER_KINDS"]
+
+log = logging.getLogger(__name__)
+
+KINDS = ("direct", "partial", "indirect")
+SPEAKER_KINDS = ("person", "organisation", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quoted or reported utterance (or one fragment of an interrupted one).
+
+    ``start``/``end``/``text``: the content (inside the quotation marks for direct and partial
+    quotes); ``utterance``: fragments of one interrupted quote share it; ``speaker``: fullest name
+    in the document or None; ``speaker_mention`` and its offsets: the words at the attribution;
+    ``cue``: the reporting verb group; ``via``: the channel when named; ``rule``: the rule's id.
+    """
+
+    start: int
+    end: int
+    text: str
+    paragraph_idx: int
+    n_paragraphs: int
+    kind: str
+    utterance: int
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_kind: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    cue_lemma: str | None
+    via: str | None
+    rule: str
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabularies and patterns
+# --------------------------------------------------------------------------------------------
+
+_VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
+_SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
+_TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
+_GATE_WORDS = frozenset(row[0] for row in table("people_pronouns.tsv")) | frozenset(
+    row[0] for row in table("people_roles.tsv")) | words("quote_adverbs.txt")
+_GERUNDS = frozenset(f for f in _VERBS if f.endswith("ing"))
+
+# A document word (as str.split() cuts it) -> the verb form it carries.
+_WORD_TO_FORM = {f + tail: f for f in _VERBS for tail in ("", ",", ".", ":", ";", ")", '"', "”")}
+_WORD_TO_FORM.update({w: "according" for w in ("according", "According")})
+
+# One pattern per verb form, searched only when the form is in the document (see _find_cues).
+_FORM_PATTERNS = {
+    form: regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}\-’'])   # not inside a word nor so-called
+        {regex.escape(form)}
+        (?![\p{{L}}\p{{N}}\-])
+        """,
+        regex.VERBOSE,
+    )
+    for form in _VERBS
+}
+_FORM_PATTERNS["according"] = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    [Aa]ccording[ \t]+to          # according to X
+    (?![\p{L}\p{N}])
+    """,
+    regex.VERBOSE,
+)
+
+# Quotation marks. Single quotes are handled separately (title only).
+_MARKS = regex.compile(
+    r"""
+      (?P<mark>["“”„‟«»])   # a double quotation mark
+    | (?P<mark>'')          # the New York Times' doubled apostrophe
+    """,
+    regex.VERBOSE,
+)
+_SINGLE_MARKS = regex.compile(
+    r"""
+      (?P<open>(?<![\p{L}\p{N}])['‘](?=\p{L}|\p{N}(?!\p{N}s\b|0s\b)))     # opening: before a word, not '90s
+    | (?P<close>(?<=[\p{L}\p{N}.!?,])['’](?![\p{L}\p{N}]))             # closing: after a word, not Kazakhstan's
+    """,
+    regex.VERBOSE,
+)
+_OPENERS = "“„‟«"
+_CLOSERS = "”»"
+_SPACE_BEFORE_OPEN = set(" \t\n([{—–-/")
+_PUNCT_AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-…")
+
+# What may stand between a preposed cue and the quote it introduces: X said: " / X told reporters, "
+_INTRO_GAP = regex.compile(
+    rf"""
+    [ \t]*
+    (?P<audience>                          # told reporters / told the BBC / told him
+        (?:reporters|journalists|him|her|them|us|me|me,|the[ \t]+\p{{L}}+|an?[ \t]+\p{{L}}+|\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*)
+    )?
+    [ \t]*
+    (?P<via>(?:in|on|at|during)[ \t]+(?:a|an|the|his|her|its|their)?[ \t]*[^,:"“”\n]{{1,60}}?)?
+    [ \t]*[:,]?[ \t]*(?:that[ \t]+)?\Z
+    """,
+    regex.VERBOSE,
+)
+
+# What may stand between the closing mark and a postposed cue: ," / ." / — / , he
+_AFTER_GAP = regex.compile(
+    r"""
+    [ \t]*(?:[,—–]|--|-)?[ \t]*\Z
+    """,
+    regex.VERBOSE,
+)
+
+_CHANNEL_ALT = "|".join(regex.escape(c) for c in sorted(words("quote_channels.txt"), key=lambda s: (-len(s), s)))
+
+# A channel named near the cue: according to a Kremlin press release / in an interview with Reuters.
+_VIA = regex.compile(
+    rf"""
+    [ \t,]*
+    (?:
+        (?:at|during)[ \t]+(?:the|a)[ \t]+meeting[ \t,]*          # "at the meeting," before the channel
+    )?
+    (?:[Aa]ccording[ \t]+to[ \t]+)?                              # according to a Kremlin press release
+    (?P<via>
+        (?:a|an|the|his|her|its|their)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,3}}?(?:{_CHANNEL_ALT})
+      | (?:in|on|during)[ \t]+(?:a|an|the|his|her|its|their)?[ \t]*(?:[\p{{L}}\-]+[ \t]+){{0,2}}?(?:{_CHANNEL_ALT})
+        (?:[ \t]+(?:with|to|on)[ \t]+(?:the[ \t]+)?\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*)?
+    )
+    (?![\p{{L}}])
+    """,
+    regex.VERBOSE,
+)
+
+# Where an indirect quote's content stops early: , saying / , adding / ; / — / , according to
+_CONTENT_STOP = regex.compile(
+    r"""
+      ;                                                   # a semicolon ends the reported clause
+    | [ \t]+[—–][ \t]+                                     # a spaced dash
+    | ,[ \t]+(?=(?:saying|adding|noting|according|citing|arguing|claiming|insisting|explaining|he[ \t]+said|she[ \t]+said|they[ \t]+said)\b)
+    | [ \t]+(?=["“]|'')                                   # a quotation: its own row
+    """,
+    regex.VERBOSE,
+)
+
+# "said on Tuesday that": a short adverbial before "that" belongs to the cue side.
+_THAT_AFTER_ADVERBIAL = regex.compile(
+    r"""
+    (?:(?:on|in|at|last|this|earlier|late|during|after|before|late|again|repeatedly|publicly|privately|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+       [^,.;:"“”\n]{0,40}?[ \t]+)
+    (?=that[ \t])
+    """,
+    regex.VERBOSE,
+)
+
+_CLAUSE_START = regex.compile(r"(?P<start>\p{L}|\p{N}|[\"“'‘$£€(])")
+
+
+# --------------------------------------------------------------------------------------------
+# Internal records
+# --------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Span:
+    """A paired quotation: marks and content offsets, paragraphs covered, how it was closed."""
+
+    open_start: int
+    open_end: int
+    close_start: int  # == end of content
+    close_end: int
+    start: int
+    end: int
+    p_first: int
+    p_last: int
+    closed: bool
+    title: bool
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    form: str
+    used: bool = False
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: _Cue | None
+    cue_start: int | None
+    cue_end: int | None
+    mention: tuple[int, int] | None
+    appos: str | None
+    rule: str
+    via: str | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Step 1: quotation marks
+# --------------------------------------------------------------------------------------------
+
+def _mark_role(text: str, start: int, end: int, p_start: int, p_end: int) -> str:
+    """open, close or either, from the mark and the characters around it."""
+    mark = text[start:end]
+    before = text[start - 1] if start > p_start else " "
+    after = text[end] if end < p_end else " "
+    looks_open = before in _SPACE_BEFORE_OPEN and not after.isspace()
+    looks_close = after in _PUNCT_AFTER_CLOSE and not before.isspace()
+    if mark in _OPENERS:
+        return "close" if looks_close and not looks_open and mark == "„" else "open"
+    if mark in _CLOSERS:
+        return "open" if looks_open and not looks_close else "close"
+    if looks_open and not looks_close:
+        return "open"
+    if looks_close and not looks_open:
+        return "close"
+    return "either"
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]:
+    """Pair the quotation marks of each paragraph; continue open quotes over paragraphs."""
+    paragraphs = seg.paragraphs
+    if not paragraphs:
+        return []
+    marks = [(m.start(), m.end()) for m in _MARKS.finditer(text, timeout=deadline.left())]
+    spans: list[_Span] = []
+    pi, n_par = 0, len(paragraphs)
+    mi, n_marks = 0, len(marks)
+    pending: tuple[int, int, int] | None = None  # an open mark carried into the next paragraph
+    while pi < n_par:
+        p_start, p_end = paragraphs[pi]
+        while mi < n_marks and marks[mi][0] < p_start:
+            mi += 1
+        par_marks = []
+        while mi < n_marks and marks[mi][1] <= p_end:
+            s, e = marks[mi]
+            par_marks.append((s, e, _mark_role(text, s, e, p_start, p_end)))
+            mi += 1
+        if pi == 0 and not par_marks:
+            par_marks = _title_single_marks(text, p_start, p_end, deadline)
+        opened: tuple[int, int, int] | None = None
+        if pending is not None:
+            if par_marks and par_marks[0][0] == p_start and par_marks[0][2] != "close":
+                opened = pending  # the news convention: the quote goes on in this paragraph
+                par_marks = par_marks[1:]
+            else:
+                spans.append(_unclosed(text, pending, paragraphs))
+            pending = None
+        for s, e, role in par_marks:
+            if opened is None:
+                if role != "close":
+                    opened = (s, e, pi)
+            elif role != "open":
+                c_start, c_end = _content(text, opened[1], s)
+                if c_start < c_end and any(ch.isalnum() for ch in text[c_start:c_end]):
+                    spans.append(_Span(opened[0], opened[1], s, e, c_start, c_end, opened[2], pi, True, pi == 0))
+                opened = None
+            else:  # an opening mark while a quote is open: the earlier mark was stray
+                opened = (s, e, pi)
+        if opened is not None:
+            nxt = pi + 1
+            if (nxt < n_par and text[paragraphs[nxt][0]] in "\"“„«'" and pi > 0
+                    and _opens_paragraph(text, paragraphs[nxt])):
+                pending = opened
+            else:
+                spans.append(_unclosed(text, opened, paragraphs))
+        pi += 1
+    if pending is not None:
+        spans.append(_unclosed(text, pending, paragraphs))
+    return [s for s in spans if s.end > s.start]
+
+
+def _opens_paragraph(text: str, paragraph: tuple[int, int]) -> bool:
+    s, e = paragraph
+    return text[s] in "“„«" or (text[s] == '"' and s + 1 < e and not text[s + 1].isspace()) or text.startswith("''", s)
+
+
+def _unclosed(text: str, opened: tuple[int, int, int], paragraphs: list[tuple[int, int]]) -> _Span:
+    """A quote whose closing mark never came: it ends with the paragraph it was last seen in."""
+    s, e, p_first = opened
+    p_last = p_first
+    while p_last + 1 < len(paragraphs) and paragraphs[p_last][1] < s:
+        p_last += 1
+    # the paragraph where the pending quote was dropped: the last one starting before its end
+    p_end = paragraphs[p_last][1]
+    c_start, c_end = _content(text, e, p_end)
+    return _Span(s, e, c_end, c_end, c_start, c_end, p_first, p_last, False, p_first == 0)
+
+
+def _title_single_marks(text: str, p_start: int, p_end: int, deadline: Deadline) -> list[tuple[int, int, str]]:
+    """Single quotation marks, counted only in the title: Meets Putin to 'intensify ties'."""
+    out = []
+    for m in _SINGLE_MARKS.finditer(text, p_start, p_end, timeout=deadline.left()):
+        out.append((m.start(), m.end(), "open" if m.group("open") else "close"))
+    # a lone closing mark is an apostrophe (the Clintons' house): keep only open-then-close pairs
+    paired, opened = [], None
+    for s, e, role in out:
+        if role == "open":
+            opened = (s, e, role)
+        elif opened is not None:
+            paired.extend((opened, (s, e, role)))
+            opened = None
+    return paired
+
+
+# --------------------------------------------------------------------------------------------
+# Step 2: reporting verbs
+# --------------------------------------------------------------------------------------------
+
+def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
+    forms = {_WORD_TO_FORM[w] for w in set(text.split()).intersection(_WORD_TO_FORM)}
+    cues = []
+    for form in forms:
+        for m in _FORM_PATTERNS[form].finditer(text, timeout=deadline.left()):
+            cues.append(_Cue(m.start(), m.end(), form))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# --------------------------------------------------------------------------------------------
+# Step 3: attribution of quotation-mark spans
+# --------------------------------------------------------------------------------------------
+
+class _Doc:
+    """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
+
+    __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts")
+
+    def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
+        self.text = text
+        self.seg = seg
+        self.deadline = deadline
+        self.sent_starts = [s for s, _, _ in seg.sentences]
+        self.par_starts = [s for s, _ in seg.paragraphs]
+        self.cues = cues
+        self.cue_starts = [c.start for c in cues]
+
+    def sentence(self, pos: int) -> tuple[int, int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.seg.sentences[max(i, 0)]
+
+    def paragraph(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.par_starts, pos) - 1, 0)
+
+    def cues_between(self, start: int, end: int) -> list[_Cue]:
+        i = bisect.bisect_left(self.cue_starts, start)
+        j = bisect.bisect_left(self.cue_starts, end)
+        return self.cues[i:j]
+
+
+def _mention_before(doc: _Doc, pos: int, limit: int):
+    """The mention match ending (with its adverbs) at ``pos`` - 1 space, or None."""
+    if pos <= limit or not _plausible_before(doc.text, pos, limit):
+        return None
+    return MENTION_BEFORE.search(doc.text, max(limit, pos - 160), pos, timeout=doc.deadline.left())
+
+
+def _plausible_before(text: str, pos: int, limit: int) -> bool:
+    """A cheap test before the mention pattern: the word before a cue must be able to end a
+    speaker (a capitalised word, a pronoun, a role, an adverb, or an apposition's comma)."""
+    space = text.rfind(" ", max(limit, pos - 40), pos - 1)
+    word = text[space + 1:pos].strip()
+    if not word:
+        return False
+    return word[0].isupper() or word[-1] == "," or word in _GATE_WORDS
+
+
+def _mention_after(doc: _Doc, pos: int, limit: int):
+    if pos >= limit:
+        return None
+    return MENTION_AFTER.match(doc.text, pos, min(limit, pos + 120), timeout=doc.deadline.left())
+
+
+def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """Attribution with the speaker written before the cue: X said, X has also said."""
+    m = _mention_before(doc, cue.start, limit)
+    if m is None:
+        return None
+    s, e = trim_mention(doc.text, *m.span("mention"))
+    aux_start = m.start("aux") if m.group("aux") else cue.start
+    while aux_start < cue.start and doc.text[aux_start].isspace():
+        aux_start += 1
+    return _Attribution(cue, aux_start, cue.end, (s, e), m.group("appos"), rule)
+
+
+def _attr_from_after(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """Attribution with the speaker written after the cue: said Tokayev, according to Tokayev."""
+    m = _mention_after(doc, cue.end, limit)
+    if m is None:
+        return None
+    if doc.text[m.start("mention"):m.end("mention")] in ("it", "It") and cue.form != "according":
+        return None
+    return _Attribution(cue, cue.start, cue.end, m.span("mention"), None, rule)
+
+
+def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
+    """Attribution of one quotation, and whether its sentence is wholly quoted (direct)."""
+    text = doc.text
+    s_start, s_end, _ = doc.sentence(span.open_start)
+    c_start, c_end, _ = doc.sentence(max(span.close_start - 1, span.start))
+    p_idx = span.p_last
+    p_start, p_end = doc.seg.paragraphs[p_idx]
+    before_text = text[s_start:span.open_start]
+    starts_sentence = not before_text.strip(" \t\"“'‘(")
+    # (a) a cue right after the closing mark: "...," said X / "...," X said / "..." -- X
+    if span.closed:
+        for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + 120)):
+            if cue.used or cue.form == "according":
+                continue
+            gap_end = cue.start
+            if _AFTER_GAP.match(text, span.close_end, gap_end, timeout=doc.deadline.left()):
+                attr = _attr_from_after(doc, cue, p_end, "direct.said_x")
+            else:
+                m = _mention_before(doc, cue.start, span.close_end)
+                attr = None
+                if m is not None and _AFTER_GAP.match(text, span.close_end, m.start(), timeout=doc.deadline.left()):
+                    attr = _attr_from_before(doc, cue, span.close_end, "direct.x_said")
+            if attr is not None:
+                cue.used = True
+                _add_via(doc, attr, cue.end if attr.mention is None else max(cue.end, attr.mention[1]), p_end)
+                return attr, starts_sentence or _intro_ok(doc, span, s_start)
+            break  # only the first cue after the quote counts
+    # (b) a cue before the opening mark in the same sentence
+    cues = [c for c in doc.cues_between(s_start, span.open_start) if not c.used]
+    if cues:
+        cue = cues[-1]
+        gap = _INTRO_GAP.match(text, cue.end, span.open_start, timeout=doc.deadline.left())
+        if cue.form == "according":
+            attr = _attr_from_after(doc, cue, span.open_start, "partial.according_to")
+            if attr is not None:
+                cue.used = True
+                return attr, False
+        elif gap is not None:
+            attr = _attr_from_before(doc, cue, s_start, "direct.x_said_colon")
+            if attr is None:
+                attr = _attr_from_after(doc, cue, span.open_start, "direct.said_x_colon")
+            if attr is not None:
+                cue.used = True
+                if gap.group("via"):
+                    attr.via = gap.group("via").strip()
+                return attr, _ends_sentence(doc, span, c_end)
+        else:
+            attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
+            if attr is not None:
+                cue.used = True
+                return attr, False
+    # (c) a name and a colon: Smith: "..."
+    return None, starts_sentence and _ends_sentence(doc, span, c_end)
+
+
+def _intro_ok(doc: _Doc, span: _Span, s_start: int) -> bool:
+    before = doc.text[s_start:span.open_start].rstrip()
+    return before.endswith(":")
+
+
+def _ends_sentence(doc: _Doc, span: _Span, s_end: int) -> bool:
+    if not span.closed:
+        return True
+    last = doc.text[span.end - 1] if span.end > span.start else ""
+    return last in ".!?,…—-" or not doc.text[span.close_end:s_end].strip(" \t\"”'’.!?)")
+
+
+def _add_via(doc: _Doc, attr: _Attribution, pos: int, limit: int) -> None:
+    m = _VIA.match(doc.text, pos, min(limit, pos + 100), timeout=doc.deadline.left())
+    if m is not None:
+        attr.via = m.group("via")
+
+
+# --------------------------------------------------------------------------------------------
+# Step 4: indirect speech
+# --------------------------------------------------------------------------------------------
+
+def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None:
+    """X said (that) CONTENT / According to X, CONTENT / CONTENT, X said. -> (attribution, start, end, rule)."""
+    text = doc.text
+    s_start, s_end, _ = doc.sentence(cue.start)
+    while s_end > s_start and text[s_end - 1] in " \t.!?\"”'’)":
+        s_end -= 1
+    if cue.form == "according":
+        attr = _attr_from_after(doc, cue, s_end, "indirect.according_to")
+        if attr is None:
+            return None
+        after = attr.mention[1]
+        comma = text.find(",", after, s_end)
+        if not text[s_start:cue.start].strip():  # According to X, CONTENT.
+            if comma < 0 or comma - after > 90:
+                return None
+            start, end = _clause(doc, comma + 1, s_end)
+        else:  # CONTENT, according to X.
+            if after < s_end - 2 and text[after:s_end].strip(" ,"):
+                # something follows the source: keep only when it is a short channel or date
+                if "," not in text[after:s_end] and s_end - after > 40:
+                    return None
+            start, end = _clause(doc, s_start, cue.start)
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+        return (attr, start, end, "indirect.according_to") if end > start else None
+    after_cue = text[cue.end:cue.end + 2]
+    if not after_cue or after_cue[0] in ".,;:!?)" or cue.end >= s_end:
+        # CONTENT, X said. / CONTENT, said X.
+        if cue.form not in _SPEECH:
+            return None
+        m = _mention_before(doc, cue.start, s_start)
+        if m is not None and text[s_start:m.start()].rstrip().endswith(","):
+            attr = _attr_from_before(doc, cue, s_start, "indirect.clause_x_said")
+            comma = text.rfind(",", s_start, m.start())
+        else:
+            pre = text[s_start:cue.start].rstrip()
+            if not pre.endswith(","):
+                return None
+            attr = _attr_from_after(doc, cue, s_end + 1, "indirect.clause_said_x")
+            comma = len(pre) + s_start - 1
+        if attr is None:
+            return None
+        start, end = _clause(doc, s_start, comma)
+        return (attr, start, end, attr.rule) if end - start > 3 else None
+    if cue.form in _GERUNDS:
+        return None
+    attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
+    if attr is None:
+        return None
+    pos = cue.end
+    if cue.form in _TELL:  # X told AUDIENCE (that) ...
+        aud = _mention_after(doc, cue.end, s_end)
+        if aud is not None:
+            pos = aud.end()
+        else:
+            words_after = regex.match(r"[ \t]+(?:reporters|journalists|him|her|them|us|me)\b", text[pos:pos + 20])
+            if words_after:
+                pos += words_after.end()
+    m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 60), timeout=doc.deadline.left())
+    if m is not None:
+        pos = m.end()
+    start, end = _clause(doc, pos, s_end)
+    if end - start < 2:
+        return None
+    return attr, start, end, "indirect.x_said"
+
+
+def _clause(doc: _Doc, start: int, end: int) -> tuple[int, int]:
+    """The reported clause between start and end, stopped early at ; / — / , saying."""
+    text = doc.text
+    m = _CLAUSE_START.search(text, start, end, timeout=doc.deadline.left())
+    if m is None:
+        return start, start
+    start = m.start()
+    stop = _CONTENT_STOP.search(text, start, end, timeout=doc.deadline.left())
+    if stop is not None and stop.start() > start:
+        end = stop.start()
+    while end > start and text[end - 1] in " \t,.;:":
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------------------------
+# Step 5: assembling the rows
+# --------------------------------------------------------------------------------------------
+
+def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLINE) -> list[Quote]:
+    """Quotes of one document, ordered by start, never overlapping.
+
+    >>> from pipeline.segment import segment
+    >>> text = 'Talks\\n\\n"Our trade is growing," said Vladimir Putin. He said ties are close.'
+    >>> [(q.kind, q.text, q.speaker, q.cue) for q in extract_quotes(text, segment(text))]
+    [('direct', 'Our trade is growing,', 'Vladimir Putin', 'said'), ('indirect', 'ties are close', 'Vladimir Putin', 'said')]
+    """
+    if not seg.paragraphs:
+        return []
+    spans = _pair_marks(text, seg, deadline)
+    cues = _find_cues(text, deadline)
+    if spans:  # a verb inside quotation marks is quoted, not reporting
+        covered = [(s.open_start, s.close_end) for s in spans]
+        starts = [c[0] for c in covered]
+        for cue in cues:
+            i = bisect.bisect_right(starts, cue.start) - 1
+            if i >= 0 and covered[i][0] <= cue.start < covered[i][1]:
+                cue.used = True
+    doc = _Doc(text, seg, deadline, cues)
+    found: list[tuple] = []  # (start, end, p_first, p_last, kind, utterance, attribution)
+    utterance = -1
+    prev: tuple[_Span, _Attribution | None, int] | None = None  # last quote, its attribution, utterance
+    spans_by_start = [s.open_start for s in spans]
+    for span in spans:
+        attr, whole = _attribute_span(doc, span)
+        kind = "direct" if whole or not span.closed or span.p_last > span.p_first else "partial"
+        if span.title:
+            kind = "partial" if attr is None else kind
+        if attr is None and prev is not None and prev[1] is not None and prev[1].mention is not None:
+            attr, same = _inherit(doc, span, prev)
+            if attr is not None and same:
+                kind = "direct" if kind == "direct" or prev[0] else kind
+        if attr is not None and attr.rule.startswith(("inherited", "direct.interrupted")) and prev is not None \
+                and attr.rule != "inherited.paragraph":
+            u = prev[2]
+        else:
+            utterance += 1
+            u = utterance
+        found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
+        prev = (span, attr, u)
+    # indirect speech from the cues no quote used
+    last_end = -1
+    n_quoted = len(found)
+    for cue in cues:
+        if cue.used or cue.start < last_end:
+            continue
+        reported = _indirect(doc, cue)
+        if reported is None:
+            continue
+        attr, start, end, rule = reported
+        i = bisect.bisect_left(spans_by_start, start)
+        if (i < len(spans) and spans[i].open_start < end) or (i > 0 and spans[i - 1].close_end > start):
+            continue  # it would overlap a quotation
+        if start < last_end:
+            continue
+        p_first, p_last = doc.paragraph(start), doc.paragraph(end - 1)
+        utterance += 1
+        found.append((start, end, p_first, p_last, "indirect", utterance, attr))
+        last_end = max(end, cue.end)
+    if len(found) > n_quoted:
+        found.sort(key=lambda row: row[0])
+    # rows in text order, so that speakers are resolved against what came before them
+    people = People(text, deadline)
+    renumber: dict[int, int] = {}
+    return [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr)
+            for s, e, p1, p2, kind, u, attr in found]
+
+
+def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int]):
+    """A quote with no cue of its own takes the attribution of the quote just before it when it
+    opens its paragraph right after that quote's paragraph, or follows it in the same paragraph."""
+    p_span, p_attr, _ = prev
+    assert p_attr is not None
+    text = doc.text
+    if span.p_first == p_span.p_last:
+        between = text[p_span.close_end:span.open_start]
+        if len(between) < 200 and not any(c.start >= p_span.close_end and c.start < span.open_start and not c.used
+                                          for c in doc.cues_between(p_span.close_end, span.open_start)):
+            # the gap holds only the attribution of the previous quote (or nothing)
+            if p_attr.mention is not None and (p_attr.mention[1] <= span.open_start):
+                rule = "direct.interrupted" if between.rstrip().endswith(",") else "inherited.sentence"
+                return _clone(p_attr, rule), True
+        return None, False
+    if span.p_first == p_span.p_last + 1 and span.open_start == doc.seg.paragraphs[span.p_first][0]:
+        return _clone(p_attr, "inherited.paragraph"), False
+    return None, False
+
+
+def _clone(attr: _Attribution, rule: str) -> _Attribution:
+    return _Attribution(attr.cue, attr.cue_start, attr.cue_end, attr.mention, attr.appos, rule, attr.via)
+
+
+def _row(doc: _Doc, people: People, start: int, end: int, p_first: int, p_last: int, kind: str,
+         utterance: int, attr: _Attribution | None) -> Quote:
+    text = doc.text
+    if attr is None:
+        return Quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
+                     None, None, None, None, "unknown", None, None, None, None, None,
+                     f"{kind}.unattributed")
+    speaker, mention, s_start, s_end, s_kind = None, None, None, None, "unknown"
+    if attr.mention is not None:
+        s_start, s_end = attr.mention
+        mention = text[s_start:s_end]
+        resolved = people.resolve(mention, s_start, attr.appos)
+        speaker, s_kind = resolved.name, resolved.kind
+    cue = text[attr.cue_start:attr.cue_end] if attr.cue_start is not None else None
+    lemma = None
+    if attr.cue is not None:
+        lemma = "according to" if attr.cue.form == "according" else _VERBS[attr.cue.form][0]
+    return Quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
+                 speaker, mention, s_start, s_end, s_kind, cue, attr.cue_start, attr.cue_end, lemma,
+                 attr.via, attr.rule)
