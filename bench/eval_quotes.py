@@ -33,12 +33,26 @@ from pipeline.segment import segment  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
+SENTENCE_FOR_UNATTRIBUTED = False
 
 
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
     first = quotes[0]
+    if first.kind == "partial" and first.cue_start is not None and first.cue_start >= end:
+        # "...", X said.: the reported clause runs from the sentence start to the speaker
+        stop = min(first.cue_start, first.speaker_start if first.speaker_start is not None else first.cue_start)
+        for s_start, s_end, _ in sentences:
+            if s_start <= start < s_end:
+                if s_start < start:
+                    start = s_start
+                break
+        if stop > end:
+            end = stop
+            while end > start and text[end - 1] in " \t,":
+                end -= 1
+        return start, end
     if first.kind == "partial" and first.cue_end is not None and first.cue_end <= first.start:
         # the reported clause: from the verb (or the source after "according to") to the sentence end
         s = max(first.cue_end, first.speaker_end or 0)
@@ -65,6 +79,14 @@ def predictions(text: str) -> list[dict]:
         groups.setdefault(q.utterance, []).append(q)
     out = []
     for frags in groups.values():
+        if frags[0].rule == "partial.unattributed" and SENTENCE_FOR_UNATTRIBUTED:
+            s_start, s_end = next(((a, b) for a, b, _ in seg.sentences if a <= frags[0].start < b), (0, 0))
+            out.append({"quote_start": s_start, "quote_end": s_end, "quote_text": text[s_start:s_end],
+                        "speaker": None, "speaker_start": None, "speaker_end": None, "cue": None,
+                        "kind": "partial", "rule": "partial.unattributed"})
+            continue
+        if frags[0].rule == "partial.unattributed":
+            continue  # a scare quote or a title: PolNeAR attributes it to nobody
         start, end = _covering(text, frags, seg.sentences)
         head = next((q for q in frags if q.speaker_start is not None), frags[0])
         out.append({

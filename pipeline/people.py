@@ -24,7 +24,7 @@ import regex
 from .limits import NO_DEADLINE, Deadline
 from .vocab import table, words
 
-__all__ = ["Speaker", "People", "MENTION_BEFORE", "MENTION_AFTER", "NAME_BEFORE", "mention_kind", "trim_mention"]
+__all__ = ["Speaker", "People", "MENTION_BEFORE", "MENTION_AFTER", "SUBJECT", "NAME_BEFORE", "mention_kind", "trim_mention"]
 
 MAX_NAME_SCANS = 24  # distinct surnames looked up for their fullest form, per document
 MAX_OCCURRENCES = 4  # occurrences of a surname read for its fullest form (the first ones name in full)
@@ -49,6 +49,12 @@ _DETERMINERS = (
 ).split()
 _DET_ALT = _alternation(_DETERMINERS)
 _ADVERB_ALT = _alternation(words("quote_adverbs.txt"))
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WHEN = rf"""(?:
+    (?:on[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:morning|afternoon|evening|night))?   # on Tuesday, Saturday night
+  | (?:last|this|earlier[ \t]+this|later[ \t]+that)[ \t]+(?:week|month|year|spring|summer|fall|autumn|winter|weekend)
+  | (?:yesterday|today|earlier|later)
+)"""
 
 # Pieces of the mention grammar, as text so that the before- and after-patterns share them.
 _GRAMMAR = rf"""
@@ -86,7 +92,11 @@ MENTION_BEFORE = regex.compile(
     rf"""(?r)
     {_GRAMMAR}
     {_MENTION}
-    (?P<appos>[ \t]*,[^,"“”\n]{{1,90}},)?   # an apposition: Putin, the Russian president,
+    (?P<appos>
+        [ \t]*,[^,"“”\n]{{1,90}},            # an apposition: Putin, the Russian president,
+      | [ \t]*\([^()\n]{{1,30}}\)              # a party and state: Sen. Marco Rubio (R-Fla.)
+    )?
+    (?P<when>(?:[ \t]+{_WHEN})*)            # a time: last week, on Tuesday
     (?P<aux>(?:[ \t]+(?:{_ADVERB_ALT}))*)   # adverbs and auxiliaries, part of the cue: has, also
     [ \t]+\Z                              # then only the space before the verb
     """,
@@ -98,6 +108,17 @@ MENTION_AFTER = regex.compile(
     rf"""
     {_GRAMMAR}
     [ \t]+
+    {_MENTION}
+    """,
+    regex.VERBOSE,
+)
+
+# The mention that opens a sentence (its subject), for quotes introduced by other verbs:
+# Alex Castellanos, a veteran media consultant, said, "..." / John Cornyn put it: "..."
+SUBJECT = regex.compile(
+    rf"""
+    {_GRAMMAR}
+    (?:(?:But|And|Yet|So|Still|Then|Later|Now|Meanwhile|However|Instead|Also)[ \t,]+)?   # a leading connective
     {_MENTION}
     """,
     regex.VERBOSE,

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import regex
 
 from .limits import NO_DEADLINE, Deadline
-from .people import MENTION_AFTER, MENTION_BEFORE, People, trim_mention
+from .people import MENTION_AFTER, MENTION_BEFORE, SUBJECT, People, trim_mention
 from .segment import Segmentation
 from .vocab import table, words
 
@@ -84,6 +84,7 @@ _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
 _GATE_WORDS = frozenset(row[0] for row in table("people_pronouns.tsv")) | frozenset(
     row[0] for row in table("people_roles.tsv")) | words("quote_adverbs.txt")
+_STOPWORDS = words("people_stopwords.txt")
 _GERUNDS = frozenset(f for f in _VERBS if f.endswith("ing"))
 
 # A document word (as str.split() cuts it) -> the verb form it carries.
@@ -149,6 +150,29 @@ _INTRO_GAP = regex.compile(
 _AFTER_GAP = regex.compile(
     r"""
     [ \t]*(?:[,—–]|--|-)?[ \t]*\Z
+    """,
+    regex.VERBOSE,
+)
+
+# What may stand between the closing mark and "X said": a comma, then the speaker's words only.
+_SHORT_GAP = regex.compile(
+    r"""
+    [ \t]*(?:[,—–]|--)?[ \t]*      # the comma or dash after the closing mark
+    (?:
+        [^.!?;:"“”«»()\n]                                       # the speaker's words, no sentence end
+      | (?<=(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof)|\b\p{Lu}))\.   # an abbreviation's stop
+      | \([^()\n]{1,30}\)                                        # a party and state: (R-Fla.)
+    ){1,90}
+    \Z
+    """,
+    regex.VERBOSE,
+)
+
+# After "X said": a reported clause goes on (Greene added that the Fed ...), so a quote that ended
+# with a full stop before it is not this cue's.
+_CLAUSE_GOES_ON = regex.compile(
+    r"""
+    [ \t]+(?:that[ \t]|[^,.;:!?"“”\n]{25})
     """,
     regex.VERBOSE,
 )
@@ -373,7 +397,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
 class _Doc:
     """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
 
-    __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts")
+    __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -383,6 +407,7 @@ class _Doc:
         self.par_starts = [s for s, _ in seg.paragraphs]
         self.cues = cues
         self.cue_starts = [c.start for c in cues]
+        self.partial: dict[int, _Attribution] = {}  # cue start -> attribution of a partly quoted clause
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -411,7 +436,7 @@ def _plausible_before(text: str, pos: int, limit: int) -> bool:
     word = text[space + 1:pos].strip()
     if not word:
         return False
-    return word[0].isupper() or word[-1] == "," or word in _GATE_WORDS
+    return word[0].isupper() or word[-1] in ",)" or word in _GATE_WORDS
 
 
 def _mention_after(doc: _Doc, pos: int, limit: int):
@@ -449,6 +474,11 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
     c_start, c_end, _ = doc.sentence(max(span.close_start - 1, span.start))
     p_idx = span.p_last
     p_start, p_end = doc.seg.paragraphs[p_idx]
+    # a sentence stop right before the mark (". ''They're" is not split by the segmenter)
+    stop = max(text.rfind(". ", s_start, span.open_start), text.rfind("? ", s_start, span.open_start),
+               text.rfind("! ", s_start, span.open_start))
+    if stop >= 0 and not text[stop + 2:span.open_start].strip():
+        s_start = stop + 2
     before_text = text[s_start:span.open_start]
     starts_sentence = not before_text.strip(" \t\"“'‘(")
     # (a) a cue right after the closing mark: "...," said X / "...," X said / "..." -- X
@@ -459,26 +489,27 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
             gap_end = cue.start
             if _AFTER_GAP.match(text, span.close_end, gap_end, timeout=doc.deadline.left()):
                 attr = _attr_from_after(doc, cue, p_end, "direct.said_x")
+            elif _SHORT_GAP.match(text, span.close_end, gap_end, timeout=doc.deadline.left()) and not (
+                    text[span.end - 1] == "." and _CLAUSE_GOES_ON.match(text, cue.end, p_end, timeout=doc.deadline.left())):
+                attr = _attr_from_before(doc, cue, span.close_end, "direct.x_said")
             else:
-                m = _mention_before(doc, cue.start, span.close_end)
                 attr = None
-                if m is not None and _AFTER_GAP.match(text, span.close_end, m.start(), timeout=doc.deadline.left()):
-                    attr = _attr_from_before(doc, cue, span.close_end, "direct.x_said")
             if attr is not None:
                 cue.used = True
                 _add_via(doc, attr, cue.end if attr.mention is None else max(cue.end, attr.mention[1]), p_end)
                 return attr, starts_sentence or _intro_ok(doc, span, s_start)
             break  # only the first cue after the quote counts
     # (b) a cue before the opening mark in the same sentence
-    cues = [c for c in doc.cues_between(s_start, span.open_start) if not c.used]
+    cues = [c for c in doc.cues_between(s_start, span.open_start) if not c.used or c.start in doc.partial]
     if cues:
         cue = cues[-1]
+        if cue.start in doc.partial:  # a second fragment of the same reported clause
+            return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
         gap = _INTRO_GAP.match(text, cue.end, span.open_start, timeout=doc.deadline.left())
         if cue.form == "according":
             attr = _attr_from_after(doc, cue, span.open_start, "partial.according_to")
             if attr is not None:
-                cue.used = True
-                return attr, False
+                return _partial(doc, cue, attr), False
         elif gap is not None:
             attr = _attr_from_before(doc, cue, s_start, "direct.x_said_colon")
             if attr is None:
@@ -487,14 +518,57 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
                 cue.used = True
                 if gap.group("via"):
                     attr.via = gap.group("via").strip()
-                return attr, _ends_sentence(doc, span, c_end)
+                whole = _ends_sentence(doc, span, c_end)
+                return (attr if whole else _partial(doc, cue, attr)), whole
         else:
             attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
             if attr is not None:
-                cue.used = True
-                return attr, False
-    # (c) a name and a colon: Smith: "..."
+                return _partial(doc, cue, attr), False
+    # (c) a clause-final attribution later in the sentence: ... "a great deal of weight" ..., X said.
+    if span.closed:
+        c_start, c_end, _ = doc.sentence(span.close_end)
+        for cue in doc.cues_between(span.close_end, c_end):
+            if cue.start in doc.partial:
+                return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
+            if cue.used or cue.form not in _SPEECH:
+                continue
+            rest = text[cue.end:c_end].strip(" \t.!?\"”'’)")
+            if rest:
+                continue
+            m = _mention_before(doc, cue.start, span.close_end)
+            if m is not None and text[span.close_end:m.start()].rstrip().endswith(","):
+                attr = _attr_from_before(doc, cue, span.close_end, "partial.clause_x_said")
+            elif text[span.close_end:cue.start].rstrip().endswith(","):
+                attr = _attr_from_after(doc, cue, c_end, "partial.clause_said_x")
+            else:
+                attr = None
+            if attr is not None:
+                return _partial(doc, cue, attr), False
+    # (d) a whole quote after a colon or comma, introduced by some other verb: the subject said it
+    intro = before_text.rstrip()
+    if intro.endswith((":", ",")) and _ends_sentence(doc, span, c_end) and text[span.start:span.start + 1].isupper():
+        m = SUBJECT.match(text, s_start, span.open_start, timeout=doc.deadline.left())
+        if m is not None and not _only_stopwords(m.group("mention")):
+            s, e = trim_mention(text, *m.span("mention"))
+            last = text.rfind(" ", m.end(), s_start + len(intro) - 1)
+            cue_start = last + 1 if last >= 0 else None
+            cue_end = s_start + len(intro) - (1 if intro.endswith(",") else 0)
+            attr = _Attribution(None, cue_start, cue_end if cue_start is not None else None, (s, e), None,
+                                "direct.subject_colon")
+            return attr, True
+        return None, True
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
+
+
+def _only_stopwords(mention: str) -> bool:
+    return all(w in _STOPWORDS for w in mention.split())
+
+
+def _partial(doc: _Doc, cue: _Cue, attr: _Attribution) -> _Attribution:
+    """Remember a reported clause's attribution for the other quoted fragments of its sentence."""
+    cue.used = True
+    doc.partial[cue.start] = attr
+    return attr
 
 
 def _intro_ok(doc: _Doc, span: _Span, s_start: int) -> bool:
@@ -634,12 +708,15 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         kind = "direct" if whole or not span.closed or span.p_last > span.p_first else "partial"
         if span.title:
             kind = "partial" if attr is None else kind
-        if attr is None and prev is not None and prev[1] is not None and prev[1].mention is not None:
-            attr, same = _inherit(doc, span, prev)
-            if attr is not None and same:
+        if (attr is None or attr.rule == "direct.subject_colon") and prev is not None and prev[1] is not None \
+                and prev[1].mention is not None and (attr is None or prev[0].close_end >= doc.sentence(span.open_start)[0]):
+            inherited, same = _inherit(doc, span, prev)
+            attr = inherited or attr
+            if inherited is not None and same:
                 kind = "direct" if kind == "direct" or prev[0] else kind
-        if attr is not None and attr.rule.startswith(("inherited", "direct.interrupted")) and prev is not None \
-                and attr.rule != "inherited.paragraph":
+        if attr is not None and prev is not None and (
+                attr.rule.startswith(("inherited", "direct.interrupted"))
+                or (attr.cue is not None and prev[1] is not None and attr.cue is prev[1].cue)):
             u = prev[2]
         else:
             utterance += 1
