@@ -42,6 +42,7 @@ def _alternation(items) -> str:
 
 
 _ROLE_ALT = _alternation(_ROLES)
+_ABBREV_ALT = _alternation({t.rstrip(".") for t in _TITLES if t.endswith(".")} | {"Jr", "Sr", "St"})
 _PRONOUN_ALT = _alternation(_PRONOUNS)
 _DETERMINERS = (
     "the The a A an An his His her Her its Its their Their our Our one One another Another some Some "
@@ -60,8 +61,9 @@ _WHEN = rf"""(?:
 _GRAMMAR = rf"""
     (?(DEFINE)
       (?P<word>                       # one capitalised word of a name:
-          \p{{Lu}}(?:\.\p{{Lu}})+\.?    #   an acronym with dots (U.S.)
-        | \p{{Lu}}[\p{{L}}\p{{M}}'’\-]*\.?  #   Putin, Kassym-Jomart, Kazakhstan's, Mr., Gen.
+          \p{{Lu}}(?:\.\p{{Lu}})+\.?(?=[ \t]+\p{{L}})   #   an acronym with dots (U.S. officials)
+        | (?:\p{{Lu}}|{_ABBREV_ALT})\.(?=[ \t]+\p{{Lu}})   #   an initial or a title's abbreviation: J., Mr., Gen.
+        | \p{{Lu}}[\p{{L}}\p{{M}}'’\-]*                #   Putin, Kassym-Jomart, Kazakhstan's
       )
       (?P<name>                       # a run of capitalised words, particles allowed inside
           (?&word)(?:[ \t]+(?:(?:de|da|van|von|bin|al|del|di|der|den|la|le)[ \t]+)?(?&word)){{0,5}}
@@ -129,8 +131,8 @@ NAME_BEFORE = regex.compile(
     r"""(?r)
     (?<![\p{L}\p{N}'’])
     (?P<mention>
-        \p{Lu}[\p{L}'’\-]*\.?                 # a capitalised word
-        (?:[ \t]+\p{Lu}[\p{L}'’\-]*\.?)*       # and the ones before the surname
+        \p{Lu}[\p{L}'’\-]*(?:(?<=\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep))\.)?     # a capitalised word (Mr. keeps its stop)
+        (?:[ \t]+\p{Lu}[\p{L}'’\-]*(?:(?<=\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep))\.)?)*   # and the ones before the surname
     )
     \Z
     """,
@@ -141,8 +143,8 @@ NAME_BEFORE = regex.compile(
 _CAPITALISED_RUNS = regex.compile(
     r"""
     (?<![\p{L}\p{N}'’])
-    \p{Lu}[\p{L}'’\-]*\.?                 # a capitalised word
-    (?:[ \t]+\p{Lu}[\p{L}'’\-]*\.?)*       # and the ones right after it
+    \p{Lu}[\p{L}'’\-]*(?:(?<=\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep))\.)?               # a capitalised word
+    (?:[ \t]+\p{Lu}[\p{L}'’\-]*(?:(?<=\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep))\.)?)*   # and the ones right after it
     """,
     regex.VERBOSE,
 )

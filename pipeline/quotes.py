@@ -85,6 +85,8 @@ _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "as
 _GATE_WORDS = frozenset(row[0] for row in table("people_pronouns.tsv")) | frozenset(
     row[0] for row in table("people_roles.tsv")) | words("quote_adverbs.txt")
 _STOPWORDS = words("people_stopwords.txt")
+_PRONOUNS = frozenset(row[0] for row in table("people_pronouns.tsv"))
+_PASSIVE = regex.compile(r"[ \t]*(?:is|was|were|are|been|be|has[ \t]+been|had[ \t]+been)\b")
 _GERUNDS = frozenset(f for f in _VERBS if f.endswith("ing"))
 
 # A document word (as str.split() cuts it) -> the verb form it carries.
@@ -190,7 +192,7 @@ _VIA = regex.compile(
     (?P<via>
         (?:a|an|the|his|her|its|their)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,3}}?(?:{_CHANNEL_ALT})
       | (?:in|on|during)[ \t]+(?:a|an|the|his|her|its|their)?[ \t]*(?:[\p{{L}}\-]+[ \t]+){{0,2}}?(?:{_CHANNEL_ALT})
-        (?:[ \t]+(?:with|to|on)[ \t]+(?:the[ \t]+)?\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*)?
+        (?:[ \t]+(?:with|to|on)[ \t]+(?:the[ \t]+)?\p{{Lu}}[\p{{L}}\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}\-]*)*)?
     )
     (?![\p{{L}}])
     """,
@@ -333,7 +335,7 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
         if opened is not None:
             nxt = pi + 1
             if (nxt < n_par and text[paragraphs[nxt][0]] in "\"“„«'" and pi > 0
-                    and _opens_paragraph(text, paragraphs[nxt])):
+                    and text[p_end - 1] in ".!?…:" and _opens_paragraph(text, paragraphs[nxt])):
                 pending = opened
             else:
                 spans.append(_unclosed(text, opened, paragraphs))
@@ -451,6 +453,9 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     if m is None:
         return None
     s, e = trim_mention(doc.text, *m.span("mention"))
+    mention = doc.text[s:e]
+    if _only_stopwords(mention) or (mention in ("It", "it") and _PASSIVE.match(m.group("aux"))):
+        return None  # "The said property", "It was said that"
     aux_start = m.start("aux") if m.group("aux") else cue.start
     while aux_start < cue.start and doc.text[aux_start].isspace():
         aux_start += 1
@@ -561,7 +566,8 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
 
 
 def _only_stopwords(mention: str) -> bool:
-    return all(w in _STOPWORDS for w in mention.split())
+    """True for "The", "When", "But Then": capitalised sentence words, not a speaker (a pronoun is one)."""
+    return mention not in _PRONOUNS and all(w in _STOPWORDS for w in mention.split())
 
 
 def _partial(doc: _Doc, cue: _Cue, attr: _Attribution) -> _Attribution:

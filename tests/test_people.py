@@ -1,0 +1,79 @@
+"""Speaker mentions and their resolution."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.people import MENTION_AFTER, MENTION_BEFORE, People, Speaker, mention_kind, trim_mention
+
+
+@pytest.mark.parametrize("window, mention", [
+    ("The two leaders met and Russian President Vladimir Putin ", "Russian President Vladimir Putin"),
+    ("Later, he also ", "he"),
+    ("Putin, the Russian president, ", "Putin"),
+    ("the company ", "the company"),
+    ("U.S. officials ", "officials"),
+    ("Sen. Marco Rubio (R-Fla.) ", "Sen. Marco Rubio"),
+    ("Jane Doe on Tuesday ", "Jane Doe"),
+])
+def test_mention_before_a_cue(window, mention):
+    m = MENTION_BEFORE.match(window)
+    assert m is not None and m.group("mention") == mention
+
+
+@pytest.mark.parametrize("window", ["the cooperation grew ", "in 2001 ", ""])
+def test_no_mention_before_a_cue(window):
+    assert MENTION_BEFORE.match(window) is None
+
+
+@pytest.mark.parametrize("window, mention", [
+    (" Tokayev during the meeting", "Tokayev"),
+    (" spokesman John Kirby, referring to", "spokesman John Kirby"),
+    (" the Russian president.", "the Russian president"),
+    (" Jane Doe. Jane Doe said", "Jane Doe"),
+])
+def test_mention_after_a_cue(window, mention):
+    m = MENTION_AFTER.match(window)
+    assert m is not None and m.group("mention") == mention
+
+
+def test_fullest_name_and_pronoun():
+    text = "Russian President Vladimir Putin met Tokayev. He said so. Putin left."
+    people = People(text)
+    assert people.resolve("Putin", text.rindex("Putin")) == Speaker("Vladimir Putin", "person")
+    assert people.resolve("He", text.index("He")) == Speaker("Vladimir Putin", "person")
+
+
+def test_gender_keeps_pronouns_apart():
+    text = "Mrs. Ann Lee met Mr. Bob Stone. He spoke first."
+    people = People(text)
+    assert people.resolve("Mrs. Ann Lee", 0).name == "Ann Lee"
+    assert people.resolve("He", text.index("He")).name == "Bob Stone"
+
+
+def test_description_resolves_to_a_person_with_that_role():
+    text = "President Ann Lee arrived. Talks began. The president said no."
+    people = People(text)
+    people.resolve("President Ann Lee", 0)
+    assert people.resolve("The president", text.index("The president")) == Speaker("Ann Lee", "person")
+
+
+def test_unknown_description_stays_null():
+    people = People("The minister said no.")
+    assert people.resolve("The minister", 0) == Speaker(None, "person")
+
+
+def test_pronoun_without_antecedent_is_null():
+    assert People("He said no.").resolve("He", 0) == Speaker(None, "person")
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("the ministry", "organisation"), ("Vladimir Putin", "person"), ("he", "person"),
+    ("officials", "person"), ("they", "unknown"),
+])
+def test_mention_kind(mention, kind):
+    assert mention_kind(mention) == kind
+
+
+def test_trim_mention_drops_sentence_words():
+    text = "But Smith said"
+    assert text[slice(*trim_mention(text, 0, 9))] == "Smith"

@@ -1,0 +1,162 @@
+"""Golden cases, seed acceptance, vocabulary files and properties of the quotes extractor."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.quotes import KINDS, SPEAKER_KINDS, Quote, extract_quotes
+from pipeline.segment import segment
+
+CASES = Path(__file__).parent / "cases" / "quotes"
+REPO = Path(__file__).resolve().parents[1]
+VOCAB = REPO / "pipeline" / "vocab"
+SEED = REPO / "seeds" / "000_0a0d639a27c3d5bc.txt"
+QUOTE_VOCABS = sorted(
+    [p for p in VOCAB.iterdir() if p.name.startswith(("quote_", "people_"))] + [VOCAB / "reporting_verbs.tsv"])
+
+
+def _load(name: str) -> list[dict]:
+    with open(CASES / name, encoding="utf8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _quotes(text: str) -> list[Quote]:
+    return extract_quotes(text, segment(text))
+
+
+def _check(text: str, expected: list[dict]) -> None:
+    got = _quotes(text)
+    by_text = {q.text: q for q in got}
+    for want in expected:
+        assert want["text"] in by_text, f"missing {want['text']!r}; got {[q.text for q in got]}"
+        q = by_text[want["text"]]
+        for key, value in want.items():
+            assert getattr(q, key) == value, f"{want['text']!r}: {key} is {getattr(q, key)!r}, want {value!r}"
+
+
+# -- the case files themselves -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["seed.jsonl", "synthetic.jsonl", "negative.jsonl", "known_failures.jsonl"])
+def test_case_files_are_well_formed(name):
+    rows = _load(name)
+    assert rows, name
+    names = [r.get("name") for r in rows if "name" in r]
+    assert len(names) == len(set(names)), "case names must be unique"
+    for row in rows:
+        if name == "seed.jsonl":
+            assert {"starts_with", "kind", "speaker", "cue"} <= row.keys()
+        elif name == "negative.jsonl":
+            assert "text" in row and "expect" not in row
+        else:
+            assert row["expect"], row["name"]
+            for want in row["expect"]:
+                assert want["text"] in row["text"]
+
+
+@pytest.mark.parametrize("path", QUOTE_VOCABS, ids=lambda p: p.name)
+def test_vocab_files_sorted_unique_no_blanks(path):
+    lines = [line for line in path.read_text(encoding="utf8").splitlines() if not line.startswith("#")]
+    assert lines, path.name
+    assert all(line.strip() == line and line for line in lines), "no blank lines or stray spaces"
+    assert lines == sorted(lines), "sorted"
+    keys = [line.split("\t")[0] for line in lines]
+    assert len(keys) == len(set(keys)), "unique"
+
+
+# -- golden cases ------------------------------------------------------------------------------
+
+def _seed_text() -> str:
+    lines = SEED.read_text(encoding="utf8").splitlines()
+    title, body = lines[1], [line for line in lines[5:] if line.strip()]
+    return title + "\n\n" + "\n\n".join(body)
+
+
+@pytest.mark.parametrize("row", _load("seed.jsonl"), ids=lambda r: r["starts_with"][:30])
+def test_seed_acceptance_table(row):
+    quotes = [q for q in _quotes(_seed_text()) if q.text.startswith(row["starts_with"])]
+    assert len(quotes) == 1, [q.text[:40] for q in _quotes(_seed_text())]
+    q = quotes[0]
+    assert q.kind == row["kind"]
+    assert q.speaker == row["speaker"]
+    assert (q.cue or None) == (row["cue"] or None)
+    if "via" in row:
+        assert q.via == row["via"]
+    if "speaker_mention" in row:
+        assert q.speaker_mention == row["speaker_mention"]
+
+
+def test_seed_no_quote_is_an_apostrophe():
+    text = _seed_text()
+    quotes = _quotes(text)
+    assert len(quotes) >= 7
+    for q in quotes:
+        assert len(q.text) > 3 and q.text.strip("'’‘ ") == q.text.strip()
+        assert not text[q.start - 1:q.start + 1].startswith(("n'", "s'"))
+
+
+@pytest.mark.parametrize("case", _load("synthetic.jsonl"), ids=lambda c: c["name"])
+def test_synthetic(case):
+    _check(case["text"], case["expect"])
+
+
+@pytest.mark.parametrize("case", _load("negative.jsonl"), ids=lambda c: c["name"])
+def test_negative(case):
+    assert _quotes(case["text"]) == []
+
+
+@pytest.mark.parametrize("case", _load("known_failures.jsonl"), ids=lambda c: c["name"])
+@pytest.mark.xfail(strict=True, reason="known failure, see the case's 'why'")
+def test_known_failures(case):
+    _check(case["text"], case["expect"])
+
+
+# -- behaviour ---------------------------------------------------------------------------------
+
+def test_unbalanced_marks_keep_the_rest_of_the_document():
+    text = 'T\n\nHe wrote "open and never closed\n\n"Fine," said Jane Doe. Jane Doe said the rest is fine too.'
+    quotes = _quotes(text)
+    assert [q.text for q in quotes if q.speaker == "Jane Doe"] == ["Fine,", "the rest is fine too"]
+
+
+def test_multi_paragraph_quote_spans_paragraphs():
+    text = 'T\n\nJane Doe said: "First part.\n\n"Second part.\n\n"Third part," she added.'
+    q = _quotes(text)[0]
+    assert q.n_paragraphs == 3 and q.paragraph_idx == 1
+    assert q.text.startswith("First part.") and q.text.endswith("Third part,")
+
+
+def test_constants_for_the_schema():
+    assert KINDS == ("direct", "partial", "indirect")
+    assert SPEAKER_KINDS == ("person", "organisation", "unknown")
+
+
+def test_records_are_frozen():
+    q = _quotes('T\n\n"Yes," said Jane Doe.')[0]
+    with pytest.raises(AttributeError):
+        q.start = 0  # type: ignore[misc]
+
+
+# -- properties --------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("ab Xy.,;:!?'\"“”‘’«»„-—\n") + ["said ", "He ", "Smith ", "''", "according to ", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_never_raises_and_spans_slice_to_their_text(text):
+    quotes = _quotes(text)
+    last_end = -1
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.start >= last_end, "ordered and never overlapping"
+        last_end = q.end
+        assert q.kind in KINDS and q.speaker_kind in SPEAKER_KINDS
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
