@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import gzip
 import html.entities
 import io
@@ -36,9 +37,10 @@ import logging
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+import json
 from json import JSONDecodeError, JSONDecoder
 from typing import IO
 
@@ -299,7 +301,7 @@ _UNICODE_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE 
 
 # Byte-level scans.  Stdlib `re`: single character classes cannot backtrack, and it is faster here.
 _CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])  # not tab, newlines, FF, ESC
-_CP1252_HOLES = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")  # the five bytes cp1252 leaves undefined
+_CP1252_HOLES = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")  # the five bytes cp1252 leaves undefined
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # invalid UTF-8 bytes, as surrogateescape keeps them
 _DECODED_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a valid multi-byte UTF-8 character
 _HEAD_SIGNS = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:(?P<json>[{\[])|(?P<sgml><!DOCTYPE\s+lewis|<REUTERS\b))")
@@ -327,12 +329,14 @@ def _read(source: str, options: ReadOptions) -> Iterator[Item]:
     if name.endswith(".gz"):
         name = name[:-3]
     opener: Callable[[], IO[bytes]]  # reopens the content, for the encoding scan then the reader
+    data: bytes | None = None  # the whole content, when small enough to have been read at once
     if compressed:
         opener = lambda: gzip.open(source, "rb")  # noqa: E731
         with opener() as unpacked:
             head = unpacked.read(HEAD)
-    elif len(head) <= st.st_size < SMALL_FILE:  # the whole file: one open, one read
-        opener = lambda data=head: io.BytesIO(data)  # noqa: E731
+    elif len(head) <= st.st_size < SMALL_FILE:
+        data = head
+        opener = lambda: io.BytesIO(data)  # noqa: E731
     else:
         opener = lambda: open(source, "rb")  # noqa: E731
     head = head[:HEAD]
@@ -353,7 +357,7 @@ def _read(source: str, options: ReadOptions) -> Iterator[Item]:
         yield _reject(source, "too_large", f"{st.st_size:,} bytes is over the {limit:,}-byte document limit", st.st_size)
         return
 
-    encoding = _scan(opener, head)
+    encoding = _scan((data,) if data is not None else _chunks(opener), head)
     if isinstance(encoding, tuple):  # (reason, detail, n_bytes): not text after all, or blank
         yield _reject(source, *encoding)
         return
@@ -362,10 +366,16 @@ def _read(source: str, options: ReadOptions) -> Iterator[Item]:
                       encoding.total)
         return
 
+    if fmt == "txt":
+        if data is not None:
+            text = data.decode(encoding.codec, "replace")
+        else:
+            with _open_text(opener, encoding) as stream:
+                text = stream.read()
+        yield _read_text(text, encoding, source)
+        return
     with _open_text(opener, encoding) as stream:
-        if fmt == "txt":
-            yield _read_text(stream, encoding, source, options)
-        elif fmt == "jsonl":
+        if fmt == "jsonl":
             yield from _read_jsonl(stream, encoding, _Context(source, "jsonl", encoding.label, options))
         elif fmt == "json":
             yield from _read_json(stream, encoding, _Context(source, "json", encoding.label, options))
@@ -403,7 +413,13 @@ def _binary_kind(head: bytes) -> str | None:
     return None
 
 
-def _scan(opener: Callable[[], IO[bytes]], head: bytes) -> _Encoding | tuple[str, str, int | None]:
+def _chunks(opener: Callable[[], IO[bytes]]) -> Iterator[bytes]:
+    with opener() as raw:
+        while chunk := raw.read(CHUNK):
+            yield chunk
+
+
+def _scan(chunks: Iterable[bytes], head: bytes) -> _Encoding | tuple[str, str, int | None]:
     """One streaming pass over the bytes: choose the encoding, or say why this is not text.
 
     UTF-8 (``utf-8-sig`` with a BOM) when it decodes; UTF-8 with replacement when it decodes but
@@ -414,24 +430,23 @@ def _scan(opener: Callable[[], IO[bytes]], head: bytes) -> _Encoding | tuple[str
     """
     for bom, codec in _UNICODE_BOMS:
         if head.startswith(bom):
-            return _Encoding(codec, codec, _size(opener), False)
+            return _Encoding(codec, codec, sum(map(len, chunks)), False)
     has_bom = head.startswith(codecs.BOM_UTF8)
     total = stray = 0
     multibyte = False
     cp1252 = True
     has_text = False
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-    with opener() as raw:
-        while chunk := raw.read(CHUNK):
-            nul = chunk.find(b"\x00")
-            if nul >= 0:
-                return "not_text", f"binary content: NUL byte at offset {total + nul:,}", None
-            total += len(chunk)
-            has_text = has_text or bool(chunk.strip())
-            if chunk.isascii() and not decoder.getstate()[0]:
-                continue
-            cp1252 = cp1252 and not _CP1252_HOLES.search(chunk)
-            stray, multibyte = _count(decoder.decode(chunk), stray, multibyte)
+    for chunk in chunks:
+        nul = chunk.find(b"\x00")
+        if nul >= 0:
+            return "not_text", f"binary content: NUL byte at offset {total + nul:,}", None
+        total += len(chunk)
+        has_text = has_text or not chunk.isspace()
+        if chunk.isascii() and not decoder.getstate()[0]:
+            continue
+        cp1252 = cp1252 and not any(hole in chunk for hole in _CP1252_HOLES)
+        stray, multibyte = _count(decoder.decode(chunk), stray, multibyte)
     stray, multibyte = _count(decoder.decode(b"", final=True), stray, multibyte)
     if not has_text:
         return "empty", f"whitespace only ({total:,} bytes)", total
@@ -449,14 +464,6 @@ def _count(text: str, stray: int, multibyte: bool) -> tuple[int, bool]:
     if text.isascii():
         return stray, multibyte
     return stray + len(_ESCAPED_BYTES.findall(text)), multibyte or bool(_DECODED_NON_ASCII.search(text))
-
-
-def _size(opener: Callable[[], IO[bytes]]) -> int:
-    total = 0
-    with opener() as raw:
-        while chunk := raw.read(CHUNK):
-            total += len(chunk)
-    return total
 
 
 def _open_text(opener: Callable[[], IO[bytes]], encoding: _Encoding):
@@ -552,9 +559,8 @@ MAX_HEADER_FIELD = 120  # characters, for author, outlet and a malformed timesta
 MAX_TIMESTAMP = 60
 
 
-def _read_text(stream: IO[str], encoding: _Encoding, source: str, options: ReadOptions) -> Item:
+def _read_text(text: str, encoding: _Encoding, source: str) -> Item:
     """A seed file or a plain text file: one document."""
-    text = stream.read()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
@@ -641,9 +647,17 @@ def _clean(value: str | None) -> str | None:
 # Records with named fields: JSON, CSV, Parquet
 # ---------------------------------------------------------------------------------------------
 
-ROLES = ("text", "title", "date", "author", "outlet", "section", "url", "id")
-# lower-cased field name -> (role, rank); a lower rank wins when several are filled
-_FIELDS: dict[str, tuple[str, int]] = {name.lower(): (role, int(rank)) for role, rank, name in vocab.table("ingest_fields.tsv")}
+ROLES = ("text", "title", "date", "author", "outlet", "section", "url", "id")  # of vocab/ingest_fields.tsv
+
+
+def _field_key(name: str) -> str:
+    """A field name as matched: lower case, without ``_``, ``-`` or spaces (publishedAt = published_at)."""
+    return name.lower().replace("_", "").replace("-", "").replace(" ", "")
+
+
+# matched field name -> (role, rank); a lower rank wins when several are filled
+_FIELDS: dict[str, tuple[str, int]] = {
+    _field_key(name): (role, int(rank)) for role, rank, name in vocab.table("ingest_fields.tsv")}
 _OVERRIDES = (("text", "text_field"), ("title", "title_field"), ("date", "date_field"), ("id", "id_field"))
 
 
@@ -659,35 +673,41 @@ def _blank(value: object) -> bool:
     return False
 
 
-def _find_key(mapping: Mapping, name: str) -> str | None:
-    """``name`` in ``mapping``: exactly, else case-insensitively."""
-    if name in mapping:
+def _find_key(keys: Sequence, name: str) -> str | None:
+    """``name`` among ``keys``: exactly, else case-insensitively."""
+    if name in keys:
         return name
     lower = name.lower()
-    return next((k for k in mapping if isinstance(k, str) and k.lower() == lower), None)
+    return next((k for k in keys if isinstance(k, str) and k.lower() == lower), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(keys: tuple, overrides: tuple[tuple[str, str | None], ...]) -> tuple[tuple[str, tuple], ...]:
+    """For records with these field names: each role's candidate fields, best first.
+
+    Cached: a CSV or Parquet file, and most JSON corpora, repeat one set of names.
+    """
+    candidates: dict[str, list[tuple[int, str]]] = {}
+    for key in keys:
+        hit = _FIELDS.get(_field_key(key)) if isinstance(key, str) else None
+        if hit is not None:
+            candidates.setdefault(hit[0], []).append((hit[1], key))
+    layout = {role: tuple(key for _, key in sorted(found)) for role, found in candidates.items()}
+    for role, wanted in overrides:  # an option names the one field for its role
+        if wanted is not None:
+            key = _find_key(keys, wanted)
+            layout[role] = () if key is None else (key,)
+    return tuple((role, keys_) for role, keys_ in layout.items() if keys_)
 
 
 def _pick(mapping: Mapping, options: ReadOptions) -> dict[str, str]:
     """role -> field name: options first, then the best-ranked field with a value."""
-    best: dict[str, tuple[bool, int, str]] = {}
-    for key, value in mapping.items():
-        hit = _FIELDS.get(key.lower()) if isinstance(key, str) else None
-        if hit is None:
-            continue
-        role, rank = hit
-        score = (_blank(value), rank, key)
-        if role not in best or score < best[role]:
-            best[role] = score
-    picked = {role: score[2] for role, score in best.items()}
-    for role, option in _OVERRIDES:
-        wanted = getattr(options, option)
-        if wanted is not None:
-            key = _find_key(mapping, wanted)
-            if key is None:
-                picked.pop(role, None)
-            else:
-                picked[role] = key
-    return picked
+    overrides = tuple((role, getattr(options, option)) for role, option in _OVERRIDES)
+    try:
+        layout = _layout(tuple(mapping), overrides)
+    except TypeError:  # an unhashable key cannot come from JSON, CSV or Parquet; be safe anyway
+        layout = _layout.__wrapped__(tuple(mapping), overrides)
+    return {role: next((k for k in keys if not _blank(mapping[k])), keys[0]) for role, keys in layout}
 
 
 def _as_text(value: object, joiner: str) -> str | None:
@@ -696,6 +716,9 @@ def _as_text(value: object, joiner: str) -> str | None:
         return value
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
+    if isinstance(value, dict):  # NewsAPI: "source": {"id": "bbc-news", "name": "BBC News"}
+        name = value.get("name")
+        return name if isinstance(name, str) else None
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return joiner.join(v for v in value if v.strip())
     if isinstance(value, bool) or value is None:
@@ -738,9 +761,9 @@ def _from_mapping(mapping: Mapping, ctx: _Context, line: int | None, n_bytes: in
     source_id = _meta(mapping, picked, "id")
     if n_bytes > ctx.options.max_doc_bytes:
         return _too_large(ctx, n_bytes, source_id, line)
-    if all(_blank(v) for v in mapping.values()):
-        return Reject(ctx.source, source_id, line, "empty", "every field of the record is empty", n_bytes)
     key = picked.get("text")
+    if (key is None or _blank(mapping[key])) and all(_blank(v) for v in mapping.values()):
+        return Reject(ctx.source, source_id, line, "empty", "every field of the record is empty", n_bytes)
     if key is None:
         wanted = ctx.options.text_field
         what = f"no field {wanted!r}" if wanted else "no text field"
@@ -785,7 +808,7 @@ def _read_jsonl(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator
             value = decode(line)
         except JSONDecodeError as exc:
             yield Reject(ctx.source, None, lines.line_no, "bad_record",
-                         f"not valid JSON: {exc.msg} at column {exc.colno}", n_bytes)
+                         f"not valid JSON ({exc.msg}, column {exc.colno})", n_bytes)
             continue
         except RecursionError:
             yield Reject(ctx.source, None, lines.line_no, "bad_record", "JSON nested too deeply to read", n_bytes)
@@ -827,13 +850,17 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
         pos = 0
         return True
 
-    def item(start_line: int, n_bytes: int, value: object, lone: bool) -> Item:
+    def records(start_line: int, n_bytes: int, value: object, lone: bool) -> Iterator[Item]:
         where = None if lone else start_line
         if n_bytes > limit:
-            return _too_large(ctx, n_bytes, line=where)
-        if isinstance(value, dict):
-            return _from_mapping(value, ctx, where, n_bytes)
-        return _not_an_object(ctx, value, where, n_bytes)
+            yield _too_large(ctx, n_bytes, line=where)
+        elif not isinstance(value, dict):
+            yield _not_an_object(ctx, value, where, n_bytes)
+        elif lone and (inner := _wrapped_records(value, ctx.options)) is not None:
+            for record in inner:  # {"status": "ok", "articles": [{...}, ...]}
+                yield _from_mapping(record, ctx, None, _byte_length(_json_text(record), encoding))
+        else:
+            yield _from_mapping(value, ctx, where, n_bytes)
 
     while True:
         # skip whitespace (and, inside an array, the comma between elements)
@@ -844,7 +871,7 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
             if not eof and refill(0):
                 continue
             if pending is not None:
-                yield item(*pending, lone=not in_array and values == 1)
+                yield from records(*pending, lone=not in_array and values == 1)
             if in_array:
                 yield Reject(ctx.source, None, line, "bad_record", "the JSON array is not closed before the end of the file", None)
             return
@@ -856,15 +883,15 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
                 continue
         if in_array and buf[pos] == "]":
             if pending is not None:
-                yield item(*pending, lone=False)
+                yield from records(*pending, lone=False)
             return  # anything after the closing bracket is ignored
         if in_array and pending is not None:
             if buf[pos] != ",":
-                yield item(*pending, lone=False)
+                yield from records(*pending, lone=False)
                 yield Reject(ctx.source, None, line, "bad_record", f"expected ',' or ']' between array elements, found {buf[pos]!r}", None)
                 return
             pos += 1
-            yield item(*pending, lone=False)
+            yield from records(*pending, lone=False)
             pending = None
             continue
         try:
@@ -876,24 +903,36 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
                 refill(len(buf) - pos)
                 continue
             if pending is not None:
-                yield item(*pending, lone=False)
+                yield from records(*pending, lone=False)
             too_long = len(buf) - pos > limit
             detail = ("an element longer than the document limit, or one that does not parse, ends the file"
-                      if too_long else f"not valid JSON: {exc.msg}")
+                      if too_long else f"not valid JSON ({exc.msg}, line {line + buf.count(chr(10), pos, exc.pos)})")
             yield Reject(ctx.source, None, line, "too_large" if too_long else "bad_record", detail, None)
             return
         except RecursionError:
             if pending is not None:
-                yield item(*pending, lone=False)
+                yield from records(*pending, lone=False)
             yield Reject(ctx.source, None, line, "bad_record", "JSON nested too deeply to read", None)
             return
         n_bytes = _byte_length(buf[pos:end], encoding)
         if pending is not None:  # a second top-level value: objects in a row
-            yield item(*pending, lone=False)
+            yield from records(*pending, lone=False)
         pending = (line, n_bytes, value)
         values += 1
         line += buf.count("\n", pos, end)
         pos = end
+
+
+def _wrapped_records(value: dict, options: ReadOptions) -> list | None:
+    """The records of a lone object that wraps them: no text field, one list of objects."""
+    if "text" in _pick(value, options):
+        return None
+    lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(e, dict) for e in v)]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _json_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 _DELIMITERS = (",", "\t", ";", "|")
@@ -937,6 +976,10 @@ def _read_csv(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[I
             yield Reject(ctx.source, None, start_line, reason, f"CSV error: {exc}", lines.n_bytes - start_bytes)
             continue
         if not row:
+            continue
+        if header is not None and not any(cell and not cell.isspace() for cell in row):  # ",,," (fast path)
+            yield Reject(ctx.source, None, start_line, "empty", "every field of the record is empty",
+                         lines.n_bytes - start_bytes)
             continue
         if header is None:
             header = [cell.strip() for cell in row]
