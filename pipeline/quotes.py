@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import regex
 
 from .limits import NO_DEADLINE, Deadline
-from .people import MENTION_AFTER, MENTION_BEFORE, SUBJECT, People, trim_mention
+from .people import SUBJECT, People, mention_after, mention_before, trim_mention
 from .segment import Segmentation
 from .vocab import table, words
 
@@ -82,8 +82,6 @@ class Quote:
 _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
-_GATE_WORDS = frozenset(row[0] for row in table("people_pronouns.tsv")) | frozenset(
-    row[0] for row in table("people_roles.tsv")) | words("quote_adverbs.txt")
 _STOPWORDS = words("people_stopwords.txt")
 _PRONOUNS = frozenset(row[0] for row in table("people_pronouns.tsv"))
 _PASSIVE = regex.compile(r"[ \t]*(?:is|was|were|are|been|be|has[ \t]+been|had[ \t]+been)\b")
@@ -425,26 +423,16 @@ class _Doc:
 
 
 def _mention_before(doc: _Doc, pos: int, limit: int):
-    """The mention match ending (with its adverbs) at ``pos`` - 1 space, or None."""
-    if pos <= limit or not _plausible_before(doc.text, pos, limit):
+    """The speaker mention written right before the verb at ``pos`` (see people.mention_before)."""
+    if pos <= limit:
         return None
-    return MENTION_BEFORE.search(doc.text, max(limit, pos - 160), pos, timeout=doc.deadline.left())
-
-
-def _plausible_before(text: str, pos: int, limit: int) -> bool:
-    """A cheap test before the mention pattern: the word before a cue must be able to end a
-    speaker (a capitalised word, a pronoun, a role, an adverb, or an apposition's comma)."""
-    space = text.rfind(" ", max(limit, pos - 40), pos - 1)
-    word = text[space + 1:pos].strip()
-    if not word:
-        return False
-    return word[0].isupper() or word[-1] in ",)" or word in _GATE_WORDS
+    return mention_before(doc.text, pos, limit)
 
 
 def _mention_after(doc: _Doc, pos: int, limit: int):
     if pos >= limit:
         return None
-    return MENTION_AFTER.match(doc.text, pos, min(limit, pos + 120), timeout=doc.deadline.left())
+    return mention_after(doc.text, pos, limit)
 
 
 def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
@@ -452,14 +440,11 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     m = _mention_before(doc, cue.start, limit)
     if m is None:
         return None
-    s, e = trim_mention(doc.text, *m.span("mention"))
+    s, e = trim_mention(doc.text, m.start, m.end)
     mention = doc.text[s:e]
-    if _only_stopwords(mention) or (mention in ("It", "it") and _PASSIVE.match(m.group("aux"))):
+    if _only_stopwords(mention) or (mention in ("It", "it") and _PASSIVE.match(doc.text, m.cue_start, cue.start)):
         return None  # "The said property", "It was said that"
-    aux_start = m.start("aux") if m.group("aux") else cue.start
-    while aux_start < cue.start and doc.text[aux_start].isspace():
-        aux_start += 1
-    return _Attribution(cue, aux_start, cue.end, (s, e), m.group("appos"), rule)
+    return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
 
 
 def _attr_from_after(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
@@ -467,9 +452,9 @@ def _attr_from_after(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributio
     m = _mention_after(doc, cue.end, limit)
     if m is None:
         return None
-    if doc.text[m.start("mention"):m.end("mention")] in ("it", "It") and cue.form != "according":
+    if doc.text[m.start:m.end] in ("it", "It") and cue.form != "according":
         return None
-    return _Attribution(cue, cue.start, cue.end, m.span("mention"), None, rule)
+    return _Attribution(cue, cue.start, cue.end, (m.start, m.end), None, rule)
 
 
 def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
@@ -541,7 +526,7 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
             if rest:
                 continue
             m = _mention_before(doc, cue.start, span.close_end)
-            if m is not None and text[span.close_end:m.start()].rstrip().endswith(","):
+            if m is not None and text[span.close_end:m.start].rstrip().endswith(","):
                 attr = _attr_from_before(doc, cue, span.close_end, "partial.clause_x_said")
             elif text[span.close_end:cue.start].rstrip().endswith(","):
                 attr = _attr_from_after(doc, cue, c_end, "partial.clause_said_x")
@@ -630,9 +615,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if cue.form not in _SPEECH:
             return None
         m = _mention_before(doc, cue.start, s_start)
-        if m is not None and text[s_start:m.start()].rstrip().endswith(","):
+        if m is not None and text[s_start:m.start].rstrip().endswith(","):
             attr = _attr_from_before(doc, cue, s_start, "indirect.clause_x_said")
-            comma = text.rfind(",", s_start, m.start())
+            comma = text.rfind(",", s_start, m.start)
         else:
             pre = text[s_start:cue.start].rstrip()
             if not pre.endswith(","):
@@ -652,7 +637,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if cue.form in _TELL:  # X told AUDIENCE (that) ...
         aud = _mention_after(doc, cue.end, s_end)
         if aud is not None:
-            pos = aud.end()
+            pos = aud.end
         else:
             words_after = regex.match(r"[ \t]+(?:reporters|journalists|him|her|them|us|me)\b", text[pos:pos + 20])
             if words_after:
