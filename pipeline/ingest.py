@@ -18,21 +18,35 @@ sgml      Reuters-21578 ``.sgm``: one record per ``<REUTERS>`` element
 ========  ===============================================================================
 
 ``.gz`` files (by name or magic bytes) are decompressed on the fly.  Record fields are found by
-the usual names (``vocab/ingest_fields.tsv``), case-insensitively; :class:`ReadOptions` overrides
-win.  Text is decoded as UTF-8 (with or without BOM); a UTF-8 file with a few stray bytes keeps its
-valid text (the strays become U+FFFD); otherwise cp1252, else latin-1.  The encoding used is
-recorded on every document.  Bodies come out raw: entity decoding, mojibake repair and layout are
+the usual names (``vocab/ingest_fields.tsv``; case, ``_``, ``-`` and spaces ignored), and
+:class:`ReadOptions` overrides win.  Text is decoded as UTF-8 (with or without BOM, or UTF-16/32
+with a BOM); a UTF-8 file with a few stray bytes (< 50, < 1 per 1000) keeps its valid text and
+the strays become U+FFFD; otherwise cp1252, else latin-1.  The encoding used is recorded on every
+document.  Bodies come out raw: entity decoding, mojibake repair and layout are
 :mod:`pipeline.normalize`'s job (except Reuters SGML, whose ``&lt;`` and ``&#3;`` are the
 format's own escaping and are undone here).
+
+Bounds: a document over ``max_doc_bytes`` is a ``too_large`` reject, never truncated; a one-document
+file is judged by its size without being read, and no reader holds more than about one document
+(plus a 1 MiB chunk) of a file in memory.  Each file is read twice, streaming: once to choose its
+encoding and rule out binary content, once to parse it (small files are read once, into memory).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.jsonl").write_text('{"id": 7, "title": "T", "text": "Body."}\\n{broken\\n')
+>>> [(type(r).__name__, r.source_id, r.line) for r in read_paths([str(folder)])]
+[('RawDocument', '7', 1), ('Reject', None, 2)]
 """
 from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import functools
 import gzip
 import html.entities
 import io
+import json
 import logging
 import os
 import re
@@ -40,7 +54,6 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-import json
 from json import JSONDecodeError, JSONDecoder
 from typing import IO
 
@@ -148,7 +161,20 @@ def find_files(paths: Sequence[str]) -> Iterator[str | Reject]:
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
     for top in paths:
-        yield from _walk(os.fspath(top), seen_files, seen_dirs)
+        for found in _walk(os.fsdecode(top), seen_files, seen_dirs):
+            yield _shown_source(found) if isinstance(found, Reject) else found
+
+
+def _shown(path: str) -> str:
+    """A path as text: a name that is not UTF-8 shows its odd bytes as ``\\xff`` (Arrow needs UTF-8)."""
+    if path.isascii() or not _LONE_SURROGATE.search(path):
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _shown_source(item: Item) -> Item:
+    shown = _shown(item.source)
+    return item if shown == item.source else dataclasses.replace(item, source=shown)
 
 
 def _walk(top: str, seen_files: set, seen_dirs: set) -> Iterator[str | Reject]:
@@ -232,21 +258,22 @@ def read_file(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Item]
     >>> [r.reason for r in read_file("/no/such/file.txt")]
     ['unreadable']
     """
-    source = os.fspath(path)
+    source = os.fsdecode(path)
+    shown = _shown(source)
     count = 0
     try:
         for item in _read(source, options):
             count += 1
-            yield item
+            yield item if shown == source else dataclasses.replace(item, source=shown)
     except Exception as exc:  # the promise of this function: any failure is a reject row
-        log.debug("reading %s failed", source, exc_info=True)
+        log.debug("reading %s failed", shown, exc_info=True)
         where = f"after {count} records" if count else "before any record"
-        message = str(exc)[:200] or type(exc).__name__
+        message = _valid_text(str(exc)[:200]) or type(exc).__name__
         reason = "timeout" if isinstance(exc, TimeoutError) else "unreadable"
-        yield Reject(source, None, None, reason, f"reading stopped {where}: {type(exc).__name__}: {message}", None)
+        yield Reject(shown, None, None, reason, f"reading stopped {where}: {type(exc).__name__}: {message}", None)
         count += 1
     if not count:
-        yield Reject(source, None, None, "empty", "the file holds no records", None)
+        yield Reject(shown, None, None, "empty", "the file holds no records", None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +330,7 @@ _UNICODE_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE 
 _CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])  # not tab, newlines, FF, ESC
 _CP1252_HOLES = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")  # the five bytes cp1252 leaves undefined
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # invalid UTF-8 bytes, as surrogateescape keeps them
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # not text: JSON "\\udc80" escapes, odd file names
 _DECODED_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a valid multi-byte UTF-8 character
 _HEAD_SIGNS = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:(?P<json>[{\[])|(?P<sgml><!DOCTYPE\s+lewis|<REUTERS\b))")
 
@@ -357,12 +385,13 @@ def _read(source: str, options: ReadOptions) -> Iterator[Item]:
         yield _reject(source, "too_large", f"{st.st_size:,} bytes is over the {limit:,}-byte document limit", st.st_size)
         return
 
-    encoding = _scan((data,) if data is not None else _chunks(opener), head)
+    single = fmt == "txt"  # one document per file: no need to read past the limit
+    encoding = _scan((data,) if data is not None else _chunks(opener), head, limit if single else None)
     if isinstance(encoding, tuple):  # (reason, detail, n_bytes): not text after all, or blank
         yield _reject(source, *encoding)
         return
-    if fmt == "txt" and encoding.total > limit:
-        yield _reject(source, "too_large", f"{encoding.total:,} bytes unpacked is over the {limit:,}-byte document limit",
+    if single and encoding.total > limit:
+        yield _reject(source, "too_large", f"over {limit:,} bytes unpacked: more than the document limit",
                       encoding.total)
         return
 
@@ -419,7 +448,7 @@ def _chunks(opener: Callable[[], IO[bytes]]) -> Iterator[bytes]:
             yield chunk
 
 
-def _scan(chunks: Iterable[bytes], head: bytes) -> _Encoding | tuple[str, str, int | None]:
+def _scan(chunks: Iterable[bytes], head: bytes, stop_after: int | None) -> _Encoding | tuple[str, str, int | None]:
     """One streaming pass over the bytes: choose the encoding, or say why this is not text.
 
     UTF-8 (``utf-8-sig`` with a BOM) when it decodes; UTF-8 with replacement when it decodes but
@@ -443,6 +472,8 @@ def _scan(chunks: Iterable[bytes], head: bytes) -> _Encoding | tuple[str, str, i
             return "not_text", f"binary content: NUL byte at offset {total + nul:,}", None
         total += len(chunk)
         has_text = has_text or not chunk.isspace()
+        if stop_after is not None and total > stop_after:
+            break  # the caller rejects it as too large (and a gzip bomb is not unpacked in full)
         if chunk.isascii() and not decoder.getstate()[0]:
             continue
         cp1252 = cp1252 and not any(hole in chunk for hole in _CP1252_HOLES)
@@ -458,6 +489,13 @@ def _scan(chunks: Iterable[bytes], head: bytes) -> _Encoding | tuple[str, str, i
     if cp1252:
         return _Encoding("cp1252", "cp1252", total, True)
     return _Encoding("latin-1", "latin-1", total, True)
+
+
+def _valid_text(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 and Arrow refuse) replaced by U+FFFD."""
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _count(text: str, stray: int, multibyte: bool) -> tuple[int, bool]:
@@ -713,14 +751,14 @@ def _pick(mapping: Mapping, options: ReadOptions) -> dict[str, str]:
 def _as_text(value: object, joiner: str) -> str | None:
     """A field value as text: strings, bytes, lists of strings, numbers; else None."""
     if isinstance(value, str):
-        return value
+        return _valid_text(value)
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     if isinstance(value, dict):  # NewsAPI: "source": {"id": "bbc-news", "name": "BBC News"}
         name = value.get("name")
-        return name if isinstance(name, str) else None
+        return _valid_text(name) if isinstance(name, str) else None
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return joiner.join(v for v in value if v.strip())
+        return _valid_text(joiner.join(v for v in value if v.strip()))
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, float) and value.is_integer():

@@ -207,6 +207,24 @@ def test_gzip_text_too_large_when_unpacked(tmp_path):
     assert reject.reason == "too_large" and reject.n_bytes == 5007
 
 
+def test_gzip_bomb_is_not_unpacked_in_full(tmp_path):
+    path = write(tmp_path / "bomb.txt.gz", gzip.compress(b"Title\n\n" + b"a" * 50_000_000, compresslevel=1))
+    reject = one(path, max_doc_bytes=1_000_000)
+    assert reject.reason == "too_large" and reject.n_bytes < 5_000_000
+
+
+def test_lone_surrogates_and_odd_file_names_become_valid_text(tmp_path):
+    doc = one(write(tmp_path / "a.jsonl", '{"text": "bad \\udc80 escape", "title": "\\ud83d\\ude00 ok"}\n'))
+    assert doc.body == "bad \ufffd escape" and doc.title == "\U0001F600 ok"
+    odd = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(odd, "wb") as handle:
+        handle.write(b"Title\n\nBody\n")
+    (found,) = [f for f in find_files([str(tmp_path)]) if isinstance(f, str) and "caf" in f]
+    doc = list(read_file(found))[0]
+    assert doc.body == "Body" and doc.source.endswith("caf\\xe9.txt")
+    doc.source.encode("utf-8")  # storable
+
+
 def test_adversarial_texts_are_documents(tmp_path):
     quotes = one(write(tmp_path / "quotes.txt", "Quotes\n\n" + '"' * 100_000))
     assert isinstance(quotes, RawDocument) and len(quotes.body) == 100_000
@@ -614,3 +632,13 @@ def test_field_vocab_names_are_unique_per_role():
     assert len(names) == len(set(names))
     roles = {role for role, _, _ in rows}
     assert roles == {"text", "title", "date", "author", "outlet", "section", "url", "id"}
+
+
+def test_docstring_examples():
+    import doctest
+
+    from pipeline import dates, ingest
+
+    for module in (ingest, dates):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
