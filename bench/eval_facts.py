@@ -1,0 +1,114 @@
+"""Score the numeric-facts extractor on the shared quantity benchmarks (``make eval``).
+
+Runs :func:`pipeline.segment.segment` and :func:`pipeline.facts.extract_facts` on every sentence of
+``../shared/benchmarks/newsquant_dev.jsonl`` and of the ``recognizers_*.jsonl`` files, writes predictions in
+the scorer's format and runs the reference scorer ``score_quantities.py`` on each, printing its summary
+lines.  The benchmark data stay outside the repository (research-only); nothing is copied.
+
+usage: python bench/eval_facts.py [--json OUT]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.facts import extract_facts  # noqa: E402
+from pipeline.segment import segment  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+BENCH = SHARED / "benchmarks"
+FILES = ("newsquant_dev", "recognizers_currency", "recognizers_dimension", "recognizers_temperature",
+         "recognizers_percent")
+_CHANGE = {">=": ">", "<=": "<"}  # the scorer's change labels: = ~ > < up down
+
+
+def _canon(unit: str | None, canon_unit) -> str | None:
+    """Our unit in the scorer's vocabulary: ISO codes and "USD per month" go through its canon_unit."""
+    if unit is None:
+        return None
+    return " per ".join(canon_unit(part) for part in unit.split(" per "))
+
+
+def predict(records, canon_unit=lambda u: u):
+    """Prediction records (scorer format) for gold records; returns (predictions, seconds, chars)."""
+    out, chars, seconds = [], 0, 0.0
+    for rec in records:
+        text = rec["text"]
+        t0 = time.perf_counter()
+        facts = extract_facts(text, segment(text).sentences)
+        seconds += time.perf_counter() - t0
+        chars += len(text)
+        out.append({"doc_id": rec["doc_id"], "quantities": [
+            {"surface": f.surface, "start": f.start, "end": f.end, "value": f.value,
+             "value_high": f.value_high, "unit": _canon(f.unit, canon_unit),
+             "change": f.direction or _CHANGE.get(f.qualifier, f.qualifier), "kind": f.kind, "rule": f.rule}
+            for f in facts]})
+    return out, seconds, chars
+
+
+def evaluate(bench: Path = BENCH, names=FILES) -> dict:
+    """Score every benchmark file in-process; returns {name: scorer result dict}."""
+    sys.path.insert(0, str(bench))
+    import qutil  # noqa: PLC0415  (the scorer's helper, only present with the shared data)
+    import score_quantities  # noqa: PLC0415
+
+    vocab = score_quantities.load_vocab(str(bench / "unit_vocab.txt"))
+    results = {}
+    for name in names:
+        path = bench / f"{name}.jsonl"
+        if not path.exists():
+            continue
+        gold = score_quantities.load(str(path))
+        preds, seconds, chars = predict(gold.values(), qutil.canon_unit)
+        res = score_quantities.score(gold, {p["doc_id"]: p for p in preds}, "span", vocab)
+        res["seconds"] = round(seconds, 3)
+        res["sentences_per_second"] = round(len(gold) / seconds) if seconds else None
+        results[name] = res
+    return results
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--json", help="write the scorer results of every file to this JSON file")
+    args = ap.parse_args(argv)
+    if not (BENCH / "newsquant_dev.jsonl").exists():
+        print(f"no benchmarks at {BENCH}; nothing to score", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(BENCH))
+    import qutil  # noqa: PLC0415
+
+    all_results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in FILES:
+            path = BENCH / f"{name}.jsonl"
+            if not path.exists():
+                continue
+            with open(path, encoding="utf-8") as fh:
+                gold = [json.loads(line) for line in fh if line.strip()]
+            preds, seconds, _ = predict(gold, qutil.canon_unit)
+            pred_path = Path(tmp) / f"{name}.pred.jsonl"
+            with open(pred_path, "w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(p) + "\n" for p in preds)
+            out_json = Path(tmp) / f"{name}.score.json"
+            proc = subprocess.run(
+                [sys.executable, str(BENCH / "score_quantities.py"), str(path), str(pred_path),
+                 "--json", str(out_json)], capture_output=True, text=True, check=True)
+            summary = proc.stdout.strip().splitlines()[-1]
+            rate = len(gold) / seconds if seconds else float("inf")
+            print(f"{name}: {summary} | {rate:,.0f} sentences/s")
+            all_results[name] = json.loads(out_json.read_text(encoding="utf-8"))
+    if args.json:
+        Path(args.json).write_text(json.dumps(all_results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,976 @@
+"""Numeric facts: every number that states something, normalised, with what it measures.
+
+One pass finds number cores (digits, number words, vague amounts such as "dozens of"); around each core,
+patterns anchored at the core read the currency, sign and qualifier before it and the scale, range, unit
+or counted noun after it.  Dates, clock times, years, phone numbers, identifiers and game scores are
+dropped.  Each fact then gets its direction (the verb or noun next to it), its concept and holder (the
+subject of its clause, through a pronoun when needed) and its period (the time expression of its
+sentence).  All vocabularies live in ``vocab/`` (units, currencies, scales, number words, ``fact_*``).
+
+>>> text = "Russia's investment has reached US$17 billion."
+>>> [(f.surface, f.kind, f.value, f.unit, f.holder, f.concept) for f in extract_facts(text, [(0, 46, 0)])]
+[('US$17 billion', 'money', 17000000000.0, 'USD', 'Russia', 'investment')]
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from typing import Sequence
+
+import regex
+
+from .limits import NO_DEADLINE, Deadline
+from .numbers import number_words, parse_digits, parse_words, scale_value, scales
+from .vocab import table, words
+
+__all__ = ["Fact", "extract_facts", "KINDS", "QUALIFIERS"]
+
+log = logging.getLogger(__name__)
+
+KINDS = ("percent", "percentage_point", "money", "count", "quantity", "duration", "ordinal", "fraction",
+         "multiple")
+QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One numeric fact; ``text[start:end] == surface``; ``sentence_idx`` indexes the sentences given."""
+
+    start: int
+    end: int
+    surface: str
+    sentence_idx: int
+    kind: str
+    value: float
+    value_high: float | None
+    unit: str | None
+    unit_surface: str | None
+    scale_surface: str | None
+    qualifier: str
+    direction: str | None
+    concept: str | None
+    holder: str | None
+    period: str | None
+    rule: str
+
+
+# ---------------------------------------------------------------------------------------------- vocab
+
+
+def _alt(entries, case_sensitive=None) -> str:
+    """An alternation of literal entries, longest first; a space matches any run of blanks.
+
+    ``case_sensitive`` is the set of entries to match in exact case; the others ignore case."""
+    parts = []
+    for entry in sorted(set(entries), key=lambda e: (-len(e), e)):
+        body = r"[ \t\u00a0]+".join(regex.escape(piece) for piece in entry.split(" "))
+        if case_sensitive is None or entry not in case_sensitive:
+            body = f"(?i:{body})"
+        parts.append(body)
+    return "|".join(parts)
+
+
+_UNITS = {}  # surface (lower-case unless case-sensitive) -> (unit, kind)
+_UNITS_CS = set()
+for _surface, _unit, _kind, _case in table("units.tsv"):
+    _UNITS[_surface if _case == "cs" else _surface.lower()] = (_unit, _kind)
+    if _case == "cs":
+        _UNITS_CS.add(_surface)
+
+_CURRENCY = {}  # surface -> ISO code
+_CURRENCY_PRE, _CURRENCY_POST, _CURRENCY_CS = set(), set(), set()
+for _surface, _code, _where, _case in table("currencies.tsv"):
+    _CURRENCY[_surface if _case == "cs" else _surface.lower()] = _code
+    (_CURRENCY_CS.add(_surface) if _case == "cs" else None)
+    if _where in ("pre", "both"):
+        _CURRENCY_PRE.add(_surface)
+    if _where in ("post", "both"):
+        _CURRENCY_POST.add(_surface)
+
+_SCALE_SPACED = sorted(s for s, (_, attached) in scales().items() if not attached)
+_SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
+_NUMBER_WORDS = number_words()
+_CARDINAL = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c in ("cardinal", "fraction", "scale"))
+_VAGUE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "vague")
+_MULTIPLE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "multiple")
+_ORDINAL_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "ordinal")
+_QUALIFIER = dict(table("fact_qualifiers.tsv"))
+_DIRECTION = dict(table("fact_directions.tsv"))
+_MONTHS = words("fact_months.txt")
+_ID_PREFIXES = words("fact_id_prefixes.txt")
+_ORDINAL_NOUNS = words("fact_ordinal_nouns.txt")
+_IRREGULAR = dict(table("fact_irregular_plurals.tsv"))
+_STOPWORDS = words("fact_stopwords.txt")
+_VERBS = words("fact_verbs.txt")
+_PRONOUNS = frozenset({"it", "they", "this", "these", "that", "those"})
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "me", "us", "him", "her", "them", "who"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this",
+                          "that", "these", "those", "both", "each", "every", "all", "some", "any"})
+_RELATIVE = frozenset({"that", "which", "who", "whose"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "or", "while", "whereas", "so", "yet", "as", "although",
+                             "though", "because", "since", "if", "when", "then", "also"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "to", "by", "during", "since",
+                           "after", "before", "under", "over", "into", "across", "among", "between",
+                           "against", "through", "within", "without", "about", "around", "per"})
+_PER_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "annum", "share", "barrel",
+              "person", "capita", "head", "household", "litre", "liter", "gallon", "kilogram", "kg",
+              "tonne", "ounce", "game", "match", "night", "kilowatt-hour", "kilowatt hour", "mile")
+_HYPHEN_ADJECTIVES = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+_PER_CANON = {"annum": "year", "liter": "litre", "kg": "kilogram", "kilowatt-hour": "kilowatt hour"}
+
+# ---------------------------------------------------------------------------------------------- patterns
+
+_W = r"[ \t\u00a0]"  # a blank inside a line
+
+# A number written in digits.  Found with one fast scan: the pattern starts with a digit or a dot.
+_DIGITS = regex.compile(
+    r"""
+    (?<![\d.])                                  # not the tail of a longer number or a version
+    (?:
+        (?P<frac>\d{1,2}/\d{1,2})(?![\d/])      # 1/2, 3/4 (a date such as 12/05/2020 fails the look-ahead)
+      | (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?    # 1,234,567.89
+               |\d+(?:\.\d+)?                    # 1234.5
+               |\.\d+)                           # .001
+    )
+    (?![.,]?\d)                                 # 1.2.3 or 1,23 are not numbers we read
+    """,
+    regex.VERBOSE,
+)
+
+_CARDINAL_ALT = _alt(_CARDINAL)
+# Number words: a run of cardinals ("two and half", "twenty-five", "four hundred million"), a vague
+# amount ("dozens of", "tens of thousands of"), a fold ("sixfold"), a multiple verb ("doubled") or an
+# ordinal word before a noun whose ordinal is a fact ("thirtieth anniversary").  Matched on lower case.
+_WORD_NUMBER = regex.compile(
+    rf"""
+    (?<![\w-])
+    (?:
+        (?P<vague>(?:(?:tens|hundreds){_W}+of{_W}+)?(?:{_alt(_VAGUE)}))(?={_W}+of{_W})
+      | (?P<fold>(?:{_CARDINAL_ALT})-?fold)
+      | (?P<mult>{_alt(_MULTIPLE)})
+      | (?P<ordw>{_alt(_ORDINAL_WORDS)})(?={_W}+(?:{_alt(_ORDINAL_NOUNS)})\b)
+      | (?P<fracw>(?P<fnum>an?|one|two|three|four)[ \t-]                   # "a third of", "two thirds of"
+                  (?P<fden>{_alt(_ORDINAL_WORDS)}|quarter)s?)(?={_W}+of{_W})
+      | (?P<words>
+            (?:an?{_W}+)?                                       # "a dozen", "a million", "a half"
+            (?:{_CARDINAL_ALT})
+            (?:(?:{_W}+|-)(?:and{_W}+)?(?:a{_W}+)?(?:{_CARDINAL_ALT})(?![\w]))*  # further parts of the number
+        )
+    )
+    (?![\w])
+    """,
+    regex.VERBOSE,
+)
+
+_SCALE = rf"""
+    (?:
+        (?P<scale>(?:{_W}?-?(?:{_alt(_SCALE_SPACED, set(_SCALE_SPACED))})(?![\w]))+)  # 17 billion, 4 hundred million
+      | (?P<scale_att>{_alt(_SCALE_ATTACHED, set(_SCALE_ATTACHED))})(?![\w])           # 2.8bn, $5m (attached only)
+    )?
+"""
+_UNIT_ALT = _alt(list(_UNITS_SURFACES := [s for s, *_ in table("units.tsv")]), _UNITS_CS)
+_POST_CURRENCY_ALT = _alt(_CURRENCY_POST, _CURRENCY_CS)
+_PER = regex.compile(rf"{_W}+(?:per|a|an|each){_W}+(?P<per>{_alt(_PER_WORDS, set())})(?![\w])", regex.VERBOSE)
+
+# What follows a number core: ordinal suffix, scale, then a unit or a currency word, then "per X".
+_AFTER = regex.compile(
+    rf"""
+    {_SCALE}
+    (?:
+        (?P<usep>{_W}?-?)
+        (?:
+            (?P<cur>{_POST_CURRENCY_ALT})                 # 10.5 million Australian dollars, 110 JPY
+          | (?P<unit>{_UNIT_ALT})                         # 34.4 percent, 5kW, 65-year-old
+        )
+        (?![\w])
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+# What precedes a number core, read backwards from it: qualifier, sign, currency symbol or code.
+_BEFORE = regex.compile(
+    rf"""(?r)
+    (?:(?<![\w])(?P<qual>{_alt(_QUALIFIER)})(?:{_W}+|(?<=[~≈]){_W}*))?
+    (?:(?<![\w])(?P<neg>minus|negative)(?:{_W}+|-)?)?
+    (?P<sign>[-−+](?=[\d.$€£¥₹₽]|[A-Z]))?
+    (?:(?<![\w$])(?P<cur>{_alt(_CURRENCY_PRE, _CURRENCY_CS)}){_W}?)?
+    (?P<sign2>[-−])?
+    """,
+    regex.VERBOSE,
+)
+
+# The word just before a position (after blanks), read backwards: names, months, "No.", "between".
+_PREV_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\d][\p{L}\d&.'’]*)[ \t\u00a0]+", regex.VERBOSE)
+
+# Range continuation after a first quantity: "to", "-", "–", "and" (after "between"), "or".
+_RANGE_SEP = regex.compile(
+    rf"""
+    (?:{_W}*(?P<dash>[-–—]){_W}*
+      | {_W}+(?P<word>to|and|or|through){_W}*-?{_W}*)
+    """,
+    regex.VERBOSE,
+)
+# A second currency symbol at the start of a range's second end ("$1.2 million to $23.5 million").
+_RANGE_CURRENCY = regex.compile(rf"(?P<cur>{_alt(_CURRENCY_PRE, _CURRENCY_CS)}){_W}?", regex.VERBOSE)
+
+# A clock time or a phone number starting at a number: 9:35, 11 a.m., 7.05am, 555-123-4567.
+_TIME_OR_PHONE = regex.compile(
+    r"""
+    (?:[:.]\d{2}(?::\d{2})?)?{0}*(?i:a\.?m\b\.?|p\.?m\b\.?)       # 11 a.m., 7.05am, 9:01 p.m.
+  | :\d{2}                                                      # 9:35, 11:30
+  | [-.]\d{3}[-.]\d{3,4}\b                                      # 555-123-4567
+  | -\d{2}-\d{2}                                                # 2019-09-01
+    """.replace("{0}", _W),
+    regex.VERBOSE,
+)
+
+# The words after a number: a counted-noun phrase ("two leaders", "seven European countries").
+_NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0]+[\p{L}][\p{L}'’-]*){1,4}", regex.VERBOSE)
+_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’&-]*", regex.VERBOSE)
+
+# "of" after a vague amount, then a currency word or the counted noun.
+_VAGUE_OF = regex.compile(rf"{_W}+of{_W}+(?:(?P<cur>{_POST_CURRENCY_ALT})(?![\w]))?", regex.VERBOSE)
+
+# "of the ..." after an ordinal noun or a fraction: what it is of.
+_OF_PHRASE = regex.compile(r"[ \t]+of[ \t]+[^,.;:!?\"“”()\[\]\n]{1,80}", regex.VERBOSE)
+_OF_DET = regex.compile(
+    rf"{_W}+of{_W}+(?P<det>the|his|her|its|their|our|these|those|[\p{{L}}]+['’]s){_W}+", regex.VERBOSE)
+
+# Direction before a number ("increased by", "went up by", "a drop of"), read backwards.
+_DIRECTION_BEFORE = regex.compile(
+    rf"(?r)(?<![\w])(?P<dir>{_alt(_DIRECTION)})(?:{_W}+(?:by|of|from|between))?{_W}+", regex.VERBOSE)
+_DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.VERBOSE)
+_QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w])", regex.VERBOSE)
+
+# Where the clause of a number starts, searched backwards: punctuation that separates clauses.
+_CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]|\s-\s", regex.VERBOSE)
+
+# Period expressions: "the past year", "the first five months of this year", "last year", "in 2019".
+_PERIOD_UNITS = _alt(words("fact_period_units.txt"))
+_PERIOD = regex.compile(
+    rf"""
+    (?<![\w])
+    (?:
+        (?P<rel>(?:the{_W}+)?(?:{_alt(words("fact_period_modifiers.txt"))})
+            (?:{_W}+(?:{_CARDINAL_ALT}|\d+))?{_W}+(?:{_PERIOD_UNITS})
+            (?:{_W}+of{_W}+(?:(?:this|last|next|the){_W}+(?:year|month|decade)|\d{{4}}))?)
+      | (?P<deictic>(?:this|last|next){_W}+(?:year|month|week|quarter|season|decade|spring|summer|autumn|winter))
+      | (?P<ago>(?:a|one){_W}+year{_W}+(?:earlier|ago|before))
+      | (?:in|during|since|for){_W}+(?P<year>(?:fiscal{_W}+)?(?:1[6-9]|20)\d\d)(?![\w])
+    )
+    (?![\w])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return low[:-1]
+    return low
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    if low in _IRREGULAR:
+        return True
+    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _looks_like_name(word: str) -> bool:
+    """A capitalised or mixed-case word that is not a function word: "Stoxx", "iPhone", "S&P"."""
+    return any(c.isupper() for c in word) and word.lower().rstrip(".") not in _STOPWORDS
+
+
+_NOT_NOUN_ENDINGS = ("ed", "ing", "er", "ly", "est")
+
+
+def _counted_noun(text: str, pos: int, end: int, value: float) -> tuple[str, int] | None:
+    """The counted noun after a bare number: ("european country", end offset) or None."""
+    m = _NEXT_WORDS.match(text, pos, end)
+    if m is None:
+        return None
+    taken: list[tuple[str, int]] = []
+    for t in _TOKEN.finditer(m.group()):
+        word = t.group()
+        low = word.lower()
+        if low in _STOPWORDS or low in _MONTHS or low in _VERBS or "'" in word or "’" in word:
+            break
+        taken.append((word, pos + t.end()))
+        if _is_plural(word) or len(taken) == 3:
+            break
+    if not taken:
+        return None
+    if not _is_plural(taken[-1][0]):
+        taken = taken[:1]  # "12 page document", "3 cylinder engine", "one solution": the first noun
+        first = taken[0][0]
+        if value != 1.0 and (not first.islower() or first.endswith(_NOT_NOUN_ENDINGS)):
+            return None  # "11 Pro", "2.7m combined", "40k cheaper"
+    head = taken[-1][0]
+    if head[0].isdigit():
+        return None
+    parts = [w if sum(c.isupper() for c in w) > 1 else w.lower() for w, _ in taken[:-1]]
+    last = head if sum(c.isupper() for c in head) > 1 and head.rstrip("s").isupper() else _singular(head)
+    if last.endswith("s") and head.rstrip("s").isupper():
+        last = head[:-1]
+    return " ".join(parts + [last]), taken[-1][1]
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text, start, end)]
+
+
+def _strip_determiners(tokens: list[str]) -> list[str]:
+    while tokens and tokens[0].lower() in _DETERMINERS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
+    """(concept, holder) of a subject: "Kazakhstan's investment in Russia" -> ("investment", "Kazakhstan")."""
+    tokens = _strip_determiners(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.lower() in _PREPOSITIONS and i:
+            tokens = tokens[:i]
+            break
+    holder = None
+    for i, tok in enumerate(tokens):
+        if tok.endswith(("'s", "’s")) and i + 1 < len(tokens):
+            holder = " ".join(_strip_determiners(tokens[:i]) + [tok[:-2]])
+            tokens = _strip_determiners(tokens[i + 1:])
+            break
+    tokens = [t for t in tokens if t.lower() not in _STOPWORDS or t.lower() == "of"]
+    while tokens and tokens[-1].lower() == "of":
+        tokens = tokens[:-1]
+    return (" ".join(tokens) or None), holder
+
+
+@dataclass(slots=True)
+class _Doc:
+    """Per-document state: caches keyed by sentence index, so each sentence is read a bounded number of times."""
+
+    text: str
+    sentences: Sequence[tuple[int, int, int]]
+    deadline: Deadline
+    periods: dict
+    subjects: dict
+    concepts: dict  # sentence index -> last concept stated in it (for pronouns in later sentences)
+
+
+def _subject(doc: _Doc, idx: int):
+    """(concept, holder, is_pronoun) of the first clause of sentence ``idx``."""
+    if idx in doc.subjects:
+        return doc.subjects[idx]
+    s, e, _ = doc.sentences[idx]
+    toks = _tokens(doc.text, s, min(e, s + 200))
+    result = (None, None, False)
+    for i, tok in enumerate(toks):
+        if tok.lower() in _VERBS:
+            subj = toks[:i]
+            if len(subj) == 1 and subj[0].lower() in _PRONOUNS:
+                result = (None, None, True)
+            elif subj and not (len(subj) == 1 and subj[0].lower() in _PERSONAL):
+                concept, holder = _noun_phrase(subj)
+                result = (concept, holder, False)
+            break
+    doc.subjects[idx] = result
+    return result
+
+
+def _resolve_pronoun(doc: _Doc, idx: int):
+    """The concept a pronoun subject in sentence ``idx`` refers to: the last one of the 2 sentences before,
+    in the same paragraph."""
+    para = doc.sentences[idx][2]
+    for j in (idx - 1, idx - 2):
+        if j < 0 or doc.sentences[j][2] != para:
+            break
+        if j in doc.concepts:
+            return doc.concepts[j]
+        concept, holder, is_pronoun = _subject(doc, j)
+        if concept:
+            return concept, holder
+        if not is_pronoun:
+            break
+    return None, None
+
+
+def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
+    """(concept, holder, inherit) for a number starting at ``left`` in sentence ``idx``.
+
+    ``inherit`` is True when the number's clause has no verb and opens with "or"/"and" ("..., or 8.8
+    percent"): the number restates the one before it."""
+    text = doc.text
+    lo = max(sent_start, left - 200)
+    mark = _CLAUSE_MARK.search(text, lo, left, timeout=doc.deadline.left())
+    clause_start = mark.end() if mark else lo
+    toks = _tokens(text, clause_start, left)
+    while toks and toks[0].lower() in _CLAUSE_OPENERS:
+        opener = toks[0].lower()
+        toks = toks[1:]
+        if opener in ("or", "and") and not any(t.lower() in _VERBS for t in toks):
+            return None, None, True
+    for i, tok in enumerate(toks):
+        if tok.lower() in _VERBS or tok.lower() == "went":
+            subj = toks[:i]
+            if subj and subj[-1].lower() in _RELATIVE:
+                before = subj[:-1]
+                cut = max((k for k, t in enumerate(before) if t.lower() in _STOPWORDS), default=-1)
+                return _noun_phrase(before[cut + 1:])[0], None, False
+            if len(subj) == 1 and subj[0].lower() in _PRONOUNS:
+                concept, holder = _resolve_pronoun(doc, idx)
+                return concept, holder, False
+            if not subj or (len(subj) == 1 and subj[0].lower() in _PERSONAL):
+                return None, None, False
+            concept, holder = _noun_phrase(subj)
+            return concept, holder, False
+    return None, None, False
+
+
+def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
+    if idx not in doc.periods:
+        s, e, _ = doc.sentences[idx]
+        found = []
+        for m in _PERIOD.finditer(doc.text, s, e, timeout=doc.deadline.left()):
+            name = next(g for g in ("rel", "deictic", "ago", "year") if m.group(g))
+            found.append((m.start(name), m.end(name), m.group(name)))
+        doc.periods[idx] = found
+    return doc.periods[idx]
+
+
+def _period_for(doc: _Doc, idx: int, start: int, end: int) -> str | None:
+    best = None
+    for ps, pe, surface in _periods(doc, idx):
+        if ps <= start < pe:
+            return None  # the number is part of the period expression itself
+        distance = start - pe if pe <= start else ps - end
+        if best is None or distance < best[0]:
+            best = (distance, surface)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------------------------------------- candidates
+
+
+@dataclass(slots=True)
+class _Core:
+    """A number core and what was read around it, before it becomes a Fact."""
+
+    start: int
+    end: int
+    value: float
+    is_word: bool
+    rule: str
+    kind: str | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    unit_surface: str | None = None
+    scale_surface: str | None = None
+    currency: str | None = None
+    qualifier: str = "="
+    negative: bool = False
+    left: int = 0  # start of the surface (currency or sign), qualifier excluded
+    qual_start: int = 0  # start of the qualifier, or ``left``
+    between: bool = False
+    prev_word: str | None = None
+    has_scale: bool = False
+    reject: bool = False  # a score or a span of years: consumed, never emitted
+
+
+def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
+    """Extend ``core`` with its scale, unit or currency word, and "per X"."""
+    m = _AFTER.match(text, core.end, limit, timeout=deadline.left())
+    if m is None or m.end() == core.end:
+        return
+    if m.group("usep") == "-" and not m.group("scale") and (m.group("unit") or "").lower() in _HYPHEN_ADJECTIVES:
+        core.reject = True  # "a five-year award", "a two-month contract": a modifier, not an amount
+        return
+    scale = m.group("scale") or m.group("scale_att")
+    if scale:
+        core.value *= _scale_factor(scale)
+        core.scale_surface = scale.strip(" \t-\u00a0")
+        core.has_scale = True
+        core.end = m.end("scale") if m.group("scale") else m.end("scale_att")
+    if m.group("cur"):
+        surface = m.group("cur")
+        core.currency = _CURRENCY.get(surface) or _CURRENCY.get(surface.lower())
+        core.unit_surface = surface
+        core.end = m.end("cur")
+    elif m.group("unit"):
+        surface = m.group("unit")
+        key = surface if surface in _UNITS_CS else regex.sub(r"\s+", " ", surface.lower())
+        unit, kind = _UNITS.get(key) or _UNITS.get(surface.lower(), (None, None))
+        if unit is None:
+            return
+        core.unit, core.kind, core.unit_surface = unit, kind, surface
+        core.end = m.end("unit")
+
+    else:
+        return
+
+
+def _read_per(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
+    """A rate: "$3500 a month", "325,000 barrels per day", "63 cents per share", "78,000 times a minute"."""
+    base = core.currency or core.unit or ("count" if core.kind == "multiple" else None)
+    if base is None or core.kind in ("percent", "percentage_point") or " per " in base:
+        return
+    m = _PER.match(text, core.end, limit, timeout=deadline.left())
+    if m is None:
+        return
+    per = m.group("per").lower()
+    rate = f"{base} per {_PER_CANON.get(per, per)}"
+    if core.currency:
+        core.currency = rate
+    core.unit = rate
+    core.end = m.end()
+
+
+def _scale_factor(scale: str) -> float:
+    factor = 1.0
+    for part in _SCALE_PARTS.findall(scale):
+        factor *= scale_value(part)
+    return factor
+
+
+_SCALE_PARTS = regex.compile(r"[^\s\-\u00a0]+")
+
+
+def _read_vague_of(text: str, core: _Core, limit: int, deadline: Deadline) -> bool:
+    """What a vague amount counts: "dozens of people" (count) or "millions of dollars" (money)."""
+    m = _VAGUE_OF.match(text, core.end, limit, timeout=deadline.left())
+    if m is None:
+        return False
+    if m.group("cur"):
+        core.currency = _CURRENCY.get(m.group("cur")) or _CURRENCY.get(m.group("cur").lower())
+        core.unit_surface, core.end, core.kind = m.group("cur"), m.end("cur"), "money"
+        return True
+    noun = _counted_noun(text, m.end() - 1, min(limit, m.end() + 80), 2.0)
+    if noun is None:
+        return True  # "thousands of COVID -19 tests": the amount stands, the noun is unclear
+    core.unit, core.end = noun
+    core.unit_surface = text[m.end():core.end]
+    return True
+
+
+def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool:
+    """Read currency, sign and qualifier before ``core``; False when the number is glued to a word."""
+    m = _BEFORE.match(text, floor, core.start, timeout=deadline.left())
+    left = core.start
+    if m is not None and m.end() == core.start:
+        if m.group("cur"):
+            surface = m.group("cur")
+            core.currency = _CURRENCY.get(surface) or _CURRENCY.get(surface.lower())
+            core.unit_surface = surface
+            left = m.start("cur")
+        if m.group("sign") or m.group("sign2") or m.group("neg"):
+            signs = (m.group("sign") or "") + (m.group("sign2") or "")
+            if "-" in signs or "−" in signs or m.group("neg"):
+                core.negative = True
+            for g in ("neg", "sign"):
+                if m.group(g):
+                    left = min(left, m.start(g))
+        if m.group("sign2"):
+            left = min(left, m.start("sign2"))
+        core.left = left
+        core.qual_start = left
+        if m.group("qual"):
+            core.qualifier = _QUALIFIER.get(m.group("qual").lower(),
+                                            _QUALIFIER.get(regex.sub(r"\s+", " ", m.group("qual").lower()), "="))
+            core.qual_start = m.start("qual")
+    else:
+        core.left = core.qual_start = left
+    if core.left > floor:
+        before = text[core.left - 1]
+        if before.isalnum() or before in "_#@/:&":
+            if not core.currency or before.isalpha() and core.unit_surface[:1].isalpha():
+                return False
+        if before in "-–" and core.left - 1 > floor and text[core.left - 2].isalnum():
+            return False  # COVID-19, F-150, last-32
+    if core.negative and core.left < core.start and text[core.left] in "-−":
+        if core.left > floor and text[core.left - 1].isalnum():
+            return False
+    pw = _PREV_WORD.match(text, floor, core.qual_start, timeout=deadline.left())
+    core.prev_word = pw.group("w") if pw else None
+    return True
+
+
+def _word_core(text: str, low: str, m) -> _Core | None:
+    """A core from a ``_WORD_NUMBER`` match (on the lower-cased text)."""
+    start, end = m.span()
+    if m.group("vague"):
+        phrase = m.group("vague")
+        base = _NUMBER_WORDS[phrase.split()[-1]][0]
+        factor = 10.0 if phrase.startswith("tens") else 100.0 if phrase.startswith("hundreds ") else 1.0
+        low_value = base * factor
+        high = low_value * 10
+        return _Core(start, end, low_value, True, "count.vague", kind="count", value_high=high)
+    if m.group("fold"):
+        value = parse_words(m.group("fold")[:-4].rstrip("-"))
+        if value is None:
+            return None
+        return _Core(start, end, value, True, "multiple.fold", kind="multiple", unit="times",
+                     unit_surface="fold")
+    if m.group("mult"):
+        return _Core(start, end, _NUMBER_WORDS[m.group("mult")][0], True, "multiple.verb", kind="multiple",
+                     unit="times")
+    if m.group("fracw"):
+        num = 1.0 if m.group("fnum") in ("a", "an") else _NUMBER_WORDS[m.group("fnum")][0]
+        den = 4.0 if m.group("fden") == "quarter" else _NUMBER_WORDS[m.group("fden")][0]
+        if den < 2:
+            return None
+        return _Core(start, end, num / den, True, "fraction.words", kind="fraction")
+    if m.group("ordw"):
+        return _Core(start, end, _NUMBER_WORDS[m.group("ordw")][0], True, "ordinal.word", kind="ordinal")
+    value = parse_words(m.group("words"))
+    if value is None:
+        return None
+    return _Core(start, end, value, True, "count.words")
+
+
+def _digit_core(m) -> _Core | None:
+    if m.group("frac"):
+        value = parse_digits(m.group("frac"))
+        num, _, den = m.group("frac").partition("/")
+        if value is None or int(num) >= int(den) or den not in ("2", "3", "4", "5", "8", "10"):
+            return None
+        return _Core(m.start(), m.end(), value, False, "count.fraction")
+    value = parse_digits(m.group("num"))
+    if value is None:
+        return None
+    return _Core(m.start(), m.end(), value, False, "count.digits")
+
+
+def _core_at(text: str, low: str, pos: int, limit: int, deadline: Deadline) -> _Core | None:
+    """A number core starting exactly at ``pos`` (the second end of a range)."""
+    m = _DIGITS.match(text, pos, limit, timeout=deadline.left())
+    if m is not None:
+        return _digit_core(m)
+    m = _WORD_NUMBER.match(low, pos, limit, timeout=deadline.left())
+    if m is not None and m.group("words"):
+        return _word_core(text, low, m)
+    return None
+
+
+def _is_year(core: _Core, text: str) -> bool:
+    surface = text[core.start:core.end]
+    return (not core.is_word and len(surface) == 4 and surface.isdigit() and 1600 <= core.value <= 2100
+            and core.unit is None and core.currency is None and not core.has_scale)
+
+
+def _finish_unit(core: _Core) -> None:
+    if core.currency and core.kind != "count":
+        core.kind = "money"
+        if core.unit is None or core.unit == core.currency or " per " not in (core.unit or ""):
+            core.unit = core.currency
+    elif core.currency:
+        core.kind = "money"
+        core.unit = core.currency
+    if core.kind is None:
+        core.kind = "count"
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+
+def _candidates(text: str, low: str, deadline: Deadline):
+    """Number cores in text order: digits and number words, merged."""
+    digits = _DIGITS.finditer(text, timeout=deadline.left())
+    wordsit = _WORD_NUMBER.finditer(low, timeout=deadline.left())
+    nd = next(digits, None)
+    nw = next(wordsit, None)
+    while nd is not None or nw is not None:
+        if nw is None or (nd is not None and nd.start() <= nw.start()):
+            yield nd, False
+            nd = next(digits, None)
+        else:
+            yield nw, True
+            nw = next(wordsit, None)
+
+
+def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
+                  deadline: Deadline = NO_DEADLINE) -> list[Fact]:
+    """Numeric facts of ``text``, ordered by (start, end).
+
+    ``sentences`` are (start, end, paragraph_idx) spans, as :func:`pipeline.segment.segment` gives them;
+    numbers outside every sentence are ignored.
+
+    >>> text = "It increased by 34.4 percent in the past year."
+    >>> f = extract_facts(text, [(0, len(text), 0)])[0]
+    >>> (f.surface, f.kind, f.value, f.direction, f.period)
+    ('34.4 percent', 'percent', 34.4, 'up', 'the past year')
+    """
+    if not text or not sentences:
+        return []
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased; keep offsets exact
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    doc = _Doc(text, sentences, deadline, {}, {}, {})
+    facts: list[Fact] = []
+    last_in_sentence: dict[int, Fact] = {}
+    s_idx = 0
+    n_sent = len(sentences)
+    consumed = 0
+    for m, is_word in _candidates(text, low, deadline):
+        start = m.start()
+        if start < consumed:
+            continue
+        while s_idx < n_sent and sentences[s_idx][1] <= start:
+            s_idx += 1
+        if s_idx >= n_sent:
+            break
+        sent_start, sent_end, _ = sentences[s_idx]
+        if start < sent_start:
+            continue
+        core = _word_core(text, low, m) if is_word else _digit_core(m)
+        if core is None:
+            continue
+        fact = _build(doc, core, s_idx, sent_start, sent_end, last_in_sentence, low)
+        if fact is None:
+            # a rejected core still consumes its own text ("2-1", "9:35"), so its parts are not re-read
+            consumed = max(consumed, core.end)
+            continue
+        consumed = fact.end
+        facts.append(fact)
+        last_in_sentence.setdefault(s_idx, []).append(fact)
+        if fact.concept:
+            doc.concepts[s_idx] = (fact.concept, fact.holder)
+    facts.sort(key=lambda f: (f.start, f.end))
+    return facts
+
+
+def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
+           last_in_sentence: dict, low: str) -> Fact | None:
+    text, deadline = doc.text, doc.deadline
+    # --- what is glued to the number: clock times, phone numbers, ISO dates, identifiers
+    if not core.is_word:
+        t = _TIME_OR_PHONE.match(text, core.end, sent_end, timeout=deadline.left())
+        if t is not None:
+            core.end = t.end()
+            return None
+        if core.start > sent_start and text[core.start - 1] == ":" and core.start > 1 and text[core.start - 2].isdigit():
+            return None
+    if not _read_before(text, core, sent_start, deadline):
+        return None
+    if core.kind not in ("multiple", "ordinal") or core.rule == "ordinal.word":
+        _read_after(text, core, sent_end, deadline)
+        if core.reject:
+            return None
+    after_end = core.end
+    if not core.is_word and after_end < sent_end and (text[after_end].isalpha() or text[after_end] == "_"):
+        m_ord = regex.match(r"(?:st|nd|rd|th)(?![\w])", text[after_end:after_end + 3])
+        if not m_ord:
+            return None  # 5G, 9AB8, 1970s: an identifier or a decade
+        core.end = after_end + m_ord.end()
+        core.kind = "ordinal"
+        core.rule = "ordinal.digits"
+    # --- ordinals are facts only before nouns such as "anniversary"
+    if core.kind == "ordinal":
+        nm = regex.match(rf"{_W}+(?P<n>[\p{{L}}]+)", text[core.end:core.end + 40])
+        if not nm or nm.group("n").lower() not in _ORDINAL_NOUNS:
+            return None
+        noun = nm.group("n").lower()
+        core.unit, core.unit_surface = noun, nm.group("n")
+        core.end += nm.end()
+    prev = core.prev_word
+    prev_low = prev.lower().rstrip(".") if prev else None
+    bare = core.unit is None and core.currency is None and core.kind is None
+    # --- ranges: "5 to 7 percent", "$1.2 million to $23.5 million", "between 5% and 6%"
+    if core.kind not in ("ordinal", "multiple") and core.value_high is None:
+        _read_range(doc, core, sent_end, prev_low, low)
+    bare = core.unit is None and core.currency is None and core.kind is None
+    # --- dates, years, labels, scores
+    if prev_low in _MONTHS and (prev_low != "may" or prev[0] == "M") and bare and not core.has_scale:
+        return None
+    nxt = regex.match(rf"{_W}+(?P<w>[\p{{L}}]+)", text[core.end:core.end + 20])
+    if nxt and nxt.group("w").lower() in _MONTHS and bare and not core.is_word and nxt.group("w")[0].isupper():
+        return None
+    if bare and not core.has_scale and prev_low in _ID_PREFIXES:
+        return None
+    if bare and _is_year(core, text):
+        return None
+    if bare and not core.has_scale and not core.is_word and prev and _looks_like_name(prev) and core.qualifier == "=":
+        if not (prev_low in _QUALIFIER or prev_low in _DIRECTION):
+            return None
+    if core.reject:
+        return None
+    # --- vague amounts: "dozens of people", "tens of millions of dollars"
+    if core.rule == "count.vague":
+        if not _read_vague_of(text, core, sent_end, deadline):
+            return None
+    # --- counted nouns, and word numbers that count nothing
+    elif bare:
+        only_fraction = core.is_word and core.value < 1
+        noun = None if only_fraction else _counted_noun(text, core.end, min(sent_end, core.end + 80), core.value)
+        if noun:
+            unit, noun_end = noun
+            if core.is_word and prev_low == "the" and core.value > 1:
+                return None  # "the two countries": refers back to things already named
+            core.unit, core.unit_surface = unit, text[core.end:noun_end].strip()
+            core.end = noun_end
+            core.kind = "count"
+        elif only_fraction:
+            if not regex.match(rf"{_W}+(?:of|the){_W}", text[core.end:core.end + 6]):
+                return None  # "the first quarter", "half-time"
+            core.kind = "fraction"
+        elif core.is_word:
+            ofd = _OF_DET.match(text, core.end, sent_end, timeout=deadline.left())
+            if ofd and core.value == int(core.value):
+                noun = _counted_noun(text, ofd.end() - 1, min(sent_end, ofd.end() + 80), 2.0)
+                if not noun:
+                    return None
+                core.unit, core.kind = noun[0], "count"  # "one of the people", "two of his deputies"
+            elif not core.has_scale:
+                return None  # "one", "two" alone: a pronoun or a number with nothing counted
+    # a duration inside a period expression ("the first five months") is the period, not a fact
+    if core.kind == "duration" and prev_low in ("first", "second", "third", "fourth", "final", "opening"):
+        return None
+    if core.kind == "multiple" and core.unit == "times":
+        core.unit = None
+    _read_per(text, core, sent_end, deadline)
+    # --- a bare number continues the unit of the number before it ("2.4 million" after "3.9 million headsets")
+    if core.unit is None and core.currency is None and core.kind in (None, "count") and not core.is_word:
+        for before in reversed(last_in_sentence.get(idx, ())):
+            if before.kind in ("count", "money", "quantity") and before.unit and " per " not in before.unit:
+                core.unit, core.kind = before.unit, before.kind
+                if before.kind == "money":
+                    core.currency = before.unit
+                break
+    _finish_unit(core)
+    # --- qualifier after ("or more"), direction, concept, period
+    qa = _QUALIFIER_AFTER.match(text, core.end, sent_end, timeout=deadline.left())
+    if qa:
+        core.qualifier = {"more": ">=", "so": "~", "less": "<=", "fewer": "<="}[qa.group("q")]
+    direction = None
+    dm = _DIRECTION_BEFORE.match(text, max(sent_start, core.qual_start - 40), core.qual_start,
+                                 timeout=deadline.left())
+    if dm:
+        direction = _DIRECTION.get(regex.sub(r"\s+", " ", dm.group("dir").lower()))
+    else:
+        da = _DIRECTION_AFTER.match(text, core.end, sent_end, timeout=deadline.left())
+        if da:
+            direction = "up" if da.group("dir").lower() == "higher" else "down"
+    if direction is None and core.negative and core.kind in ("percent", "percentage_point", "money"):
+        direction = "down"
+    if core.kind == "ordinal":
+        concept, holder = core.unit, None
+        of = _OF_PHRASE.match(text, core.end, sent_end, timeout=deadline.left())
+        if of:
+            concept = f"{core.unit} of " + of.group().split("of", 1)[1].strip()
+        period = None
+    else:
+        concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start)
+        period = None
+        if core.kind not in ("duration",):
+            period = _period_for(doc, idx, core.qual_start, core.end)
+        if inherit and last_in_sentence.get(idx):
+            previous = last_in_sentence[idx][-1]
+            concept, holder = previous.concept, previous.holder
+            period = period or previous.period
+            direction = direction or previous.direction
+    value = -core.value if core.negative else core.value
+    high = core.value_high
+    return Fact(
+        start=core.left,
+        end=core.end,
+        surface=text[core.left:core.end],
+        sentence_idx=idx,
+        kind=core.kind,
+        value=value,
+        value_high=high,
+        unit=core.unit,
+        unit_surface=core.unit_surface,
+        scale_surface=core.scale_surface,
+        qualifier=core.qualifier,
+        direction=direction,
+        concept=concept,
+        holder=holder,
+        period=period,
+        rule=_rule(core),
+    )
+
+
+def _rule(core: _Core) -> str:
+    if core.rule.startswith(("ordinal", "multiple")) or core.rule == "count.vague":
+        return core.rule
+    kind = core.kind
+    detail = "range" if core.value_high is not None else "words" if core.is_word else (
+        "symbol_scale" if core.currency and core.has_scale else "symbol" if core.currency
+        else "scale" if core.has_scale else "unit" if core.unit else "bare")
+    return f"{kind}.{detail}"
+
+
+def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low: str) -> None:
+    """Join a second number to ``core`` when the two ends form one range."""
+    text, deadline = doc.text, doc.deadline
+    sep = _RANGE_SEP.match(text, core.end, sent_end, timeout=deadline.left())
+    if sep is None:
+        return
+    word = sep.group("word")
+    if word == "and" and prev_low != "between":
+        return
+    if word == "or" and (core.unit or core.currency or not core.is_word):
+        return
+    if sep.group("dash") and text[core.end] in " \t" and text[sep.end() - 1] not in " \t":
+        return  # "Stoxx 50 -1.3%": a sign, not a range
+    if prev_low == "by" and (core.unit or core.currency or core.has_scale):
+        return  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    pos = sep.end()
+    cur2 = _RANGE_CURRENCY.match(text, pos, sent_end, timeout=deadline.left())
+    currency2 = None
+    if cur2 is not None and not text[pos].isdigit():
+        currency2 = _CURRENCY.get(cur2.group("cur")) or _CURRENCY.get(cur2.group("cur").lower())
+        pos = cur2.end()
+    second = _core_at(text, low, pos, sent_end, deadline)
+    if second is None or second.is_word != core.is_word or second.rule != core.rule:
+        return
+    if currency2 and core.currency is None and word == "or":
+        return
+    if currency2 and core.currency and currency2 != core.currency:
+        return
+    if currency2 and not core.currency and word != "to" and sep.group("dash") is None:
+        return
+    _read_after(text, second, sent_end, deadline)
+    if second.end < sent_end and (text[second.end].isalnum()):
+        return
+    if core.unit and second.unit and core.unit != second.unit:
+        return
+    if core.currency and second.currency and core.currency != second.currency:
+        return
+    if (core.unit or core.currency) and not (second.unit or second.currency or currency2) and core.kind not in (None,):
+        if not core.currency:
+            return
+    if (second.currency or currency2) and not core.currency and core.unit:
+        return
+    bare = not (core.unit or core.currency or second.unit or second.currency or currency2)
+    if bare and sep.group("dash") is not None and not core.has_scale and not second.has_scale:
+        core.end, core.reject = second.end, True  # 2-1, 18-22 May: a score or a span of days
+        return
+    if bare and _is_year(core, text) and _is_year(second, text):
+        core.end, core.reject = second.end, True  # between 2014 and 2017
+        return
+    if second.has_scale and not core.has_scale and core.value < 1000:
+        core.value *= _scale_factor(second.scale_surface)  # "$89 to $93 billion"
+        core.scale_surface = second.scale_surface
+        core.has_scale = True
+    core.value_high = second.value
+    if second.negative:
+        core.value_high = -second.value
+    core.currency = core.currency or currency2 or second.currency
+    if second.unit and not core.unit:
+        core.unit, core.kind, core.unit_surface = second.unit, second.kind, second.unit_surface
+    elif second.currency and not core.unit_surface:
+        core.unit_surface = second.unit_surface
+    core.has_scale = core.has_scale or second.has_scale
+    core.scale_surface = core.scale_surface or second.scale_surface
+    core.end = second.end
