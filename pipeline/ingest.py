@@ -1097,6 +1097,7 @@ def _sgml_text(value: str) -> str:
     return _ENTITY.sub(_entity, value) if "&" in value else value
 
 
+SGML_OUTLET = "Reuters"  # a <REUTERS> element is Reuters newswire (Reuters-21578), whoever the byline
 _SGML_OPEN_TAG = "<REUTERS"
 _SGML_CLOSE_TAG = "</REUTERS>"
 
@@ -1179,5 +1180,5 @@ def _sgml_record(text: str, ctx: _Context, line: int, n_bytes: int) -> Item:
     if not body:
         return Reject(ctx.source, source_id, line, "empty", "the <BODY> is empty", n_bytes)
     author = _clean(_BYLINE.sub("", _sgml_text(author))) if author is not None else None
-    return RawDocument(ctx.source, source_id, line, "sgml", ctx.encoding, title, author, None, None, None,
+    return RawDocument(ctx.source, source_id, line, "sgml", ctx.encoding, title, author, SGML_OUTLET, None, None,
                        parse_datetime(stamp), None, body, n_bytes)

@@ -531,8 +531,8 @@ FEDERAL RESERVE WEEKLY REPORT
 def test_reuters_sgml(tmp_path):
     items = read(write(tmp_path / "reut2-000.sgm", SGML))
     doc, brief, unproc = items
-    assert (doc.source_id, doc.line, doc.format, doc.title, doc.author) == (
-        "1", 2, "sgml", "BAHIA COCOA <BC> REVIEW", "Jane Doe, Reuters")
+    assert (doc.source_id, doc.line, doc.format, doc.title, doc.author, doc.outlet) == (
+        "1", 2, "sgml", "BAHIA COCOA <BC> REVIEW", "Jane Doe, Reuters", "Reuters")
     assert doc.published_at == datetime(1987, 2, 26, 15, 1, 1, 790000, tzinfo=UTC)
     assert doc.body.startswith("Showers continued in\nthe Bahia cocoa zone & <BP> said 5.93 mln.")
     assert doc.body.endswith("Reuter") and "&#" not in doc.body and "\x03" not in doc.body
