@@ -18,6 +18,7 @@ document), so the work stays linear in the document's length.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -141,7 +142,8 @@ class _Entity:
     last_pos: int = 0
 
 
-def _name_parts(mention: str) -> tuple[list[str], set[str], str]:
+@lru_cache(maxsize=8192)
+def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     """Split a written name into (name words, role words, gender) by dropping leading titles,
     stopwords and possessives: "Kazakhstan's President Kassym-Jomart Tokayev" ->
     (["Kassym-Jomart", "Tokayev"], {"president"}, "x")."""
@@ -162,7 +164,7 @@ def _name_parts(mention: str) -> tuple[list[str], set[str], str]:
             keep = []
         else:
             keep.append(tok)
-    return keep, roles, gender
+    return tuple(keep), frozenset(roles), gender
 
 
 def mention_kind(mention: str) -> str:
@@ -369,8 +371,11 @@ def _token_before(text: str, end: int, limit: int) -> tuple[int, int] | None:
         end -= 1
     if end <= limit or text[end - 1] == "\n":
         return None
-    start = max(text.rfind(" ", limit, end), text.rfind("\n", limit, end), text.rfind("\xa0", limit, end)) + 1
-    return max(start, limit), end
+    start = text.rfind(" ", limit, end) + 1
+    newline = text.rfind("\n", start, end)
+    if newline >= 0:
+        start = newline + 1
+    return (start if start > limit else limit), end
 
 
 def _token_after(text: str, start: int, limit: int) -> tuple[int, int] | None:

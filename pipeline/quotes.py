@@ -91,26 +91,8 @@ _GERUNDS = frozenset(f for f in _VERBS if f.endswith("ing"))
 _WORD_TO_FORM = {f + tail: f for f in _VERBS for tail in ("", ",", ".", ":", ";", ")", '"', "”")}
 _WORD_TO_FORM.update({w: "according" for w in ("according", "According")})
 
-# One pattern per verb form, searched only when the form is in the document (see _find_cues).
-_FORM_PATTERNS = {
-    form: regex.compile(
-        rf"""
-        (?<![\p{{L}}\p{{N}}\-’'])   # not inside a word nor so-called
-        {regex.escape(form)}
-        (?![\p{{L}}\p{{N}}\-])
-        """,
-        regex.VERBOSE,
-    )
-    for form in _VERBS
-}
-_FORM_PATTERNS["according"] = regex.compile(
-    r"""
-    (?<![\p{L}\p{N}])
-    [Aa]ccording[ \t]+to          # according to X
-    (?![\p{L}\p{N}])
-    """,
-    regex.VERBOSE,
-)
+_WORD_KEYS = frozenset(_WORD_TO_FORM)
+_IN_WORD = frozenset("-’'")  # so-called, o'clock: a verb form glued to these is not a verb
 
 # Quotation marks. Single quotes are handled separately (title only).
 _MARKS = regex.compile(
@@ -381,11 +363,30 @@ def _title_single_marks(text: str, p_start: int, p_end: int, deadline: Deadline)
 # --------------------------------------------------------------------------------------------
 
 def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
-    forms = {_WORD_TO_FORM[w] for w in set(text.split()).intersection(_WORD_TO_FORM)}
+    """Reporting verbs of the document, in text order.
+
+    The document's words are intersected with the verb forms first (a set operation in C), then
+    only the forms present are looked for with ``str.find``: a regular expression with ~300
+    alternatives would scan at a tenth of the speed.
+    """
+    deadline.left()
+    forms = {_WORD_TO_FORM[w] for w in _WORD_KEYS.intersection(text.split())}
     cues = []
+    n = len(text)
     for form in forms:
-        for m in _FORM_PATTERNS[form].finditer(text, timeout=deadline.left()):
-            cues.append(_Cue(m.start(), m.end(), form))
+        needle = "ccording to" if form == "according" else form
+        at = text.find(needle)
+        while at >= 0:
+            start, end = at, at + len(needle)
+            if form == "according":
+                start -= 1
+                ok = start >= 0 and text[start] in "Aa"
+            else:
+                ok = True
+            if ok and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _IN_WORD)) \
+                    and (end == n or not (text[end].isalnum() or text[end] == "-")):
+                cues.append(_Cue(start, end, form))
+            at = text.find(needle, end)
     cues.sort(key=lambda c: c.start)
     return cues
 
