@@ -28,12 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.quotes import Quote, extract_quotes  # noqa: E402
+from pipeline.quotes import Quote, clause_start, extract_quotes  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
-SENTENCE_FOR_UNATTRIBUTED = False
 
 
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
@@ -53,9 +52,12 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
             while end > start and text[end - 1] in " \t,":
                 end -= 1
         return start, end
+    sentence = next(((a, b) for a, b, _ in sentences if a <= start < b), (start, end))
     if first.kind == "partial" and first.cue_end is not None and first.cue_end <= first.start:
         # the reported clause: from the verb (or the source after "according to") to the sentence end
         s = max(first.cue_end, first.speaker_end or 0)
+        if first.cue and first.cue_end >= (first.speaker_end or 0):
+            s = clause_start(text, first.cue.split()[-1], sentence[1], first.cue_end)
         while s < start and text[s] in " \t,:":
             s += 1
         if s < start:
@@ -79,12 +81,6 @@ def predictions(text: str) -> list[dict]:
         groups.setdefault(q.utterance, []).append(q)
     out = []
     for frags in groups.values():
-        if frags[0].rule == "partial.unattributed" and SENTENCE_FOR_UNATTRIBUTED:
-            s_start, s_end = next(((a, b) for a, b, _ in seg.sentences if a <= frags[0].start < b), (0, 0))
-            out.append({"quote_start": s_start, "quote_end": s_end, "quote_text": text[s_start:s_end],
-                        "speaker": None, "speaker_start": None, "speaker_end": None, "cue": None,
-                        "kind": "partial", "rule": "partial.unattributed"})
-            continue
         if frags[0].rule == "partial.unattributed":
             continue  # a scare quote or a title: PolNeAR attributes it to nobody
         start, end = _covering(text, frags, seg.sentences)

@@ -291,6 +291,12 @@ class People:
         mention = mention.strip()
         if not mention:
             return Speaker(None, "unknown")
+        if mention == "who":  # Jeb Bush, who announced ...: the name before the comma
+            comma = self._text.rfind(",", max(0, pos - 4), pos)
+            m = mention_before(self._text, comma, max(0, comma - 200)) if comma > 0 else None
+            if m is None or self._text[m.start:m.end] == "who":
+                return Speaker(None, "unknown")
+            return self.resolve(self._text[m.start:m.end], m.start, m.appos)
         if mention in _PRONOUNS:
             gender, number = _PRONOUNS[mention]
             if gender in "mf":

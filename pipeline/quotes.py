@@ -185,10 +185,13 @@ _CONTENT_STOP = regex.compile(
       ;                                                   # a semicolon ends the reported clause
     | [ \t]+[—–][ \t]+                                     # a spaced dash
     | ,[ \t]+(?=(?:saying|adding|noting|according|citing|arguing|claiming|insisting|explaining|he[ \t]+said|she[ \t]+said|they[ \t]+said)\b)
+    | ,[ \t]+(?=(?:but|which|where|while|even|said)\b)      # a new clause: more often outside the content
     | [ \t]+(?=["“]|'')                                   # a quotation: its own row
     """,
     regex.VERBOSE,
 )
+
+_TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
 
 # "said on Tuesday that": a short adverbial before "that" belongs to the cue side.
 _THAT_AFTER_ADVERBIAL = regex.compile(
@@ -440,12 +443,29 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     """Attribution with the speaker written before the cue: X said, X has also said."""
     m = _mention_before(doc, cue.start, limit)
     if m is None:
-        return None
+        return _subject_attr(doc, cue, limit, rule)
     s, e = trim_mention(doc.text, m.start, m.end)
     mention = doc.text[s:e]
     if _only_stopwords(mention) or (mention in ("It", "it") and _PASSIVE.match(doc.text, m.cue_start, cue.start)):
         return None  # "The said property", "It was said that"
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
+
+
+def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """The subject of the clause as speaker, when a long apposition or a participle clause stands
+    between it and the verb: "Mr. Manafort, citing ..., said" / "Sanders released a statement,
+    insisting that"."""
+    text = doc.text
+    before = text[max(limit, cue.start - 3):cue.start].rstrip()
+    if not before.endswith(",") or cue.start - limit > 400:
+        return None
+    m = SUBJECT.match(text, limit, cue.start, timeout=doc.deadline.left())
+    if m is None:
+        return None
+    s, e = trim_mention(text, *m.span("mention"))
+    if _only_stopwords(text[s:e]) or (cue.form not in _GERUNDS and text[e:e + 1] != ","):
+        return None
+    return _Attribution(cue, cue.start, cue.end, (s, e), None, rule.replace("x_said", "subject_said"))
 
 
 def _attr_from_after(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
@@ -630,26 +650,33 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         start, end = _clause(doc, s_start, comma)
         return (attr, start, end, attr.rule) if end - start > 3 else None
     if cue.form in _GERUNDS:
-        return None
-    attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
+        attr = _subject_attr(doc, cue, s_start, "indirect.gerund")
+    else:
+        attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
     if attr is None:
         return None
-    pos = cue.end
-    if cue.form in _TELL:  # X told AUDIENCE (that) ...
-        aud = _mention_after(doc, cue.end, s_end)
-        if aud is not None:
-            pos = aud.end
-        else:
-            words_after = regex.match(r"[ \t]+(?:reporters|journalists|him|her|them|us|me)\b", text[pos:pos + 20])
-            if words_after:
-                pos += words_after.end()
-    m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 60), timeout=doc.deadline.left())
-    if m is not None:
-        pos = m.end()
+    pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
     if end - start < 2:
         return None
-    return attr, start, end, "indirect.x_said"
+    return attr, start, end, attr.rule
+
+
+def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = None,
+                 deadline: Deadline = NO_DEADLINE) -> int:
+    """Where the reported clause after a verb begins: after the audience of "told" and a short
+    time or place ("said on Tuesday that"). ``cue`` is a cue or a verb form with its end."""
+    form, pos = (cue.form, cue.end) if isinstance(cue, _Cue) else (cue, cue_end)
+    if form in _TELL:  # X told AUDIENCE (that) ...
+        aud = mention_after(text, pos, s_end)
+        if aud is not None:
+            pos = aud.end
+        else:
+            words_after = _TOLD_WHOM.match(text, pos, min(s_end, pos + 20), timeout=deadline.left())
+            if words_after:
+                pos = words_after.end()
+    m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 60), timeout=deadline.left())
+    return m.end() if m is not None else pos
 
 
 def _clause(doc: _Doc, start: int, end: int) -> tuple[int, int]:
