@@ -191,6 +191,15 @@ _CONTENT_STOP = regex.compile(
     regex.VERBOSE,
 )
 
+# What may follow a clause-final "X said": on Tuesday, last week.
+_TIME_ONLY = regex.compile(
+    r"""
+    (?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|
+       (?:last|this)[ \t]+(?:week|month|year))(?:[ \t]+(?:morning|afternoon|evening|night))?\Z
+    """,
+    regex.VERBOSE,
+)
+
 _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
 
 # "said on Tuesday that": a short adverbial before "that" belongs to the cue side.
@@ -420,6 +429,9 @@ class _Doc:
     def paragraph(self, pos: int) -> int:
         return max(bisect.bisect_right(self.par_starts, pos) - 1, 0)
 
+    def paragraph_end(self, pos: int) -> int:
+        return self.seg.paragraphs[self.paragraph(pos)][1]
+
     def cues_between(self, start: int, end: int) -> list[_Cue]:
         i = bisect.bisect_left(self.cue_starts, start)
         j = bisect.bisect_left(self.cue_starts, end)
@@ -451,6 +463,30 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
 
 
+def _subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
+    """The subject mention of the clause starting at ``start`` as (start, end, end of match), after
+    an opening phrase up to a comma if need be ("Before the convention, Chief Calvin Williams ...").
+    A lone capitalised word counts only when the document uses it again (names recur; "Immediately"
+    does not)."""
+    text = doc.text
+    for attempt in range(2):
+        m = SUBJECT.match(text, start, end, timeout=doc.deadline.left())
+        if m is not None:
+            s, e = trim_mention(text, *m.span("mention"))
+            mention = text[s:e]
+            if not _only_stopwords(mention) and (
+                    " " in mention or mention in _PRONOUNS or text.count(mention, max(0, s - 3000), s + 3000) >= 2):
+                return s, e, m.end()
+        if attempt == 0:
+            comma = text.find(",", start, min(end, start + 60))
+            if comma < 0:
+                return None
+            start = comma + 1
+            while start < end and text[start] == " ":
+                start += 1
+    return None
+
+
 def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
     """The subject of the clause as speaker, when a long apposition or a participle clause stands
     between it and the verb: "Mr. Manafort, citing ..., said" / "Sanders released a statement,
@@ -459,11 +495,11 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     before = text[max(limit, cue.start - 3):cue.start].rstrip()
     if not before.endswith(",") or cue.start - limit > 400:
         return None
-    m = SUBJECT.match(text, limit, cue.start, timeout=doc.deadline.left())
-    if m is None:
+    found = _subject(doc, limit, cue.start)
+    if found is None:
         return None
-    s, e = trim_mention(text, *m.span("mention"))
-    if _only_stopwords(text[s:e]) or (cue.form not in _GERUNDS and text[e:e + 1] != ","):
+    s, e, _ = found
+    if cue.form not in _GERUNDS and text[e:e + 1] != ",":
         return None
     return _Attribution(cue, cue.start, cue.end, (s, e), None, rule.replace("x_said", "subject_said"))
 
@@ -510,6 +546,20 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
                 _add_via(doc, attr, cue.end if attr.mention is None else max(cue.end, attr.mention[1]), p_end)
                 return attr, starts_sentence or _intro_ok(doc, span, s_start)
             break  # only the first cue after the quote counts
+    # (a2) a dash and a name after the quote, in its paragraph or as the next one: "..." -- Sanders.
+    if span.closed:
+        at = span.close_end
+        while at < len(text) and text[at] in " \t.,":
+            at += 1
+        if at < len(text) and text[at] == "\n" and span.p_last + 1 < len(doc.seg.paragraphs):
+            at = doc.seg.paragraphs[span.p_last + 1][0]
+        if at < len(text) and text[at] in "-—–":
+            dash_end = at
+            while dash_end < len(text) and text[dash_end] in "-—–":
+                dash_end += 1
+            m = mention_after(text, dash_end, doc.paragraph_end(at))
+            if m is not None and m.start - dash_end <= 1 and text[m.start].isupper():
+                return _Attribution(None, at, dash_end, (m.start, m.end), None, "direct.dash_x"), True
     # (b) a cue before the opening mark in the same sentence
     cues = [c for c in doc.cues_between(s_start, span.open_start) if not c.used or c.start in doc.partial]
     if cues:
@@ -533,6 +583,10 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
                 return (attr if whole else _partial(doc, cue, attr)), whole
         else:
             attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
+            if attr is None and cue.form not in _GERUNDS:  # X has cast ... and accused her of "..."
+                found = _subject(doc, s_start, cue.start)
+                if found is not None and cue.start - found[2] < 120:
+                    attr = _Attribution(cue, cue.start, cue.end, found[:2], None, "partial.subject_verb")
             if attr is not None:
                 return _partial(doc, cue, attr), False
     # (c) a clause-final attribution later in the sentence: ... "a great deal of weight" ..., X said.
@@ -541,10 +595,16 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
         for cue in doc.cues_between(span.close_end, c_end):
             if cue.start in doc.partial:
                 return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
-            if cue.used or cue.form not in _SPEECH:
+            if cue.used or (cue.form not in _SPEECH and cue.form != "according"):
+                continue
+            if cue.form == "according":  # ..., according to the news outlet.
+                if text[span.close_end:cue.start].rstrip().endswith(","):
+                    attr = _attr_from_after(doc, cue, c_end, "partial.clause_according_to")
+                    if attr is not None:
+                        return _partial(doc, cue, attr), False
                 continue
             rest = text[cue.end:c_end].strip(" \t.!?\"”'’)")
-            if rest:
+            if rest and not _TIME_ONLY.match(rest, timeout=doc.deadline.left()):
                 continue
             m = _mention_before(doc, cue.start, span.close_end)
             if m is not None and text[span.close_end:m.start].rstrip().endswith(","):
@@ -558,10 +618,10 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
     # (d) a whole quote after a colon or comma, introduced by some other verb: the subject said it
     intro = before_text.rstrip()
     if intro.endswith((":", ",")) and _ends_sentence(doc, span, c_end) and text[span.start:span.start + 1].isupper():
-        m = SUBJECT.match(text, s_start, span.open_start, timeout=doc.deadline.left())
-        if m is not None and not _only_stopwords(m.group("mention")):
-            s, e = trim_mention(text, *m.span("mention"))
-            last = text.rfind(" ", m.end(), s_start + len(intro) - 1)
+        found = _subject(doc, s_start, span.open_start)
+        if found is not None:
+            s, e, m_end = found
+            last = text.rfind(" ", m_end, s_start + len(intro) - 1)
             cue_start = last + 1 if last >= 0 else None
             cue_end = s_start + len(intro) - (1 if intro.endswith(",") else 0)
             attr = _Attribution(None, cue_start, cue_end if cue_start is not None else None, (s, e), None,
@@ -778,8 +838,9 @@ def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int
     text = doc.text
     if span.p_first == p_span.p_last:
         between = text[p_span.close_end:span.open_start]
-        if len(between) < 200 and not any(c.start >= p_span.close_end and c.start < span.open_start and not c.used
-                                          for c in doc.cues_between(p_span.close_end, span.open_start)):
+        if len(between) < 200 and not any(
+                not c.used and mention_before(text, c.start, p_span.close_end) is not None
+                for c in doc.cues_between(p_span.close_end, span.open_start)):
             # the gap holds only the attribution of the previous quote (or nothing)
             if p_attr.mention is not None and (p_attr.mention[1] <= span.open_start):
                 rule = "direct.interrupted" if between.rstrip().endswith(",") else "inherited.sentence"
