@@ -88,6 +88,12 @@ for _surface, _code, _where, _case in table("currencies.tsv"):
     if _where in ("post", "both"):
         _CURRENCY_POST.add(_surface)
 
+_UNITS_BY_CS = {s: u for s, u in _UNITS.items() if s in _UNITS_CS}
+_UNITS_BY_CI = {s: u for s, u in _UNITS.items() if s not in _UNITS_CS}
+_CURRENCY_PRE_CS = {s: _CURRENCY[s] for s in _CURRENCY_PRE if s in _CURRENCY_CS}
+_CURRENCY_PRE_CI = {s.lower(): _CURRENCY[s.lower()] for s in _CURRENCY_PRE if s not in _CURRENCY_CS}
+_CURRENCY_POST_CS = {s: _CURRENCY[s] for s in _CURRENCY_POST if s in _CURRENCY_CS}
+_CURRENCY_POST_CI = {s.lower(): _CURRENCY[s.lower()] for s in _CURRENCY_POST if s not in _CURRENCY_CS}
 _SCALE_SPACED = sorted(s for s, (_, attached) in scales().items() if not attached)
 _SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
 _NUMBER_WORDS = number_words()
@@ -138,6 +144,25 @@ _DIGITS = regex.compile(
     regex.VERBOSE,
 )
 
+_DIGIT_RUN = regex.compile(r"\d[\d,.]*")  # the fast scan; _digit_matches checks each run's shape
+_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_FRACTION = regex.compile(r"\d{1,2}/\d{1,2}(?![\d/])")
+
+
+def _variants(words_: list[str]) -> dict[str, str]:
+    """Whitespace tokens that hold a number word: "two", "(two", "two,", "two.\"", "sixfold"."""
+    out = {}
+    for word in words_:
+        for form in (word, word + "fold"):
+            for pre in ("", "(", "\"", "“", "‘", "'"):
+                for suf in ("", ",", ".", ";", ":", ")", "\"", "”", "’", "'", "?", "!", ".\"", ",\"", ".”", ",”",
+                            "'s", "’s"):
+                    out[pre + form + suf] = word
+    return out
+
+
+_WORD_VARIANTS = _variants(sorted(w for w in _NUMBER_WORDS if w not in ("a", "an")))
+_WORD_VARIANT_SET = frozenset(_WORD_VARIANTS)
 _CARDINAL_ALT = _alt(_CARDINAL)
 # Number words: a run of cardinals ("two and half", "twenty-five", "four hundred million"), a vague
 # amount ("dozens of", "tens of thousands of"), a fold ("sixfold"), a multiple verb ("doubled") or an
@@ -173,36 +198,27 @@ _UNIT_ALT = _alt(list(_UNITS_SURFACES := [s for s, *_ in table("units.tsv")]), _
 _POST_CURRENCY_ALT = _alt(_CURRENCY_POST, _CURRENCY_CS)
 _PER = regex.compile(rf"{_W}+(?:per|a|an|each){_W}+(?P<per>{_alt(_PER_WORDS, set())})(?![\w])", regex.VERBOSE)
 
-# What follows a number core: ordinal suffix, scale, then a unit or a currency word, then "per X".
-_AFTER = regex.compile(
+# A scale word or abbreviation right after a number: "17 billion", "4 hundred million", "2.8bn", "$5m".
+_SCALE_AFTER = regex.compile(
     rf"""
-    {_SCALE}
-    (?:
-        (?P<usep>{_W}?-?)
-        (?:
-            (?P<cur>{_POST_CURRENCY_ALT})                 # 10.5 million Australian dollars, 110 JPY
-          | (?P<unit>{_UNIT_ALT})                         # 34.4 percent, 5kW, 65-year-old
-        )
-        (?![\w])
-    )?
+    (?:{_W}?-?(?i:{_alt(_SCALE_SPACED, set())})(?![\w]))+      # spaced words, any case
+  | (?:{_alt(_SCALE_ATTACHED, set(_SCALE_ATTACHED))})(?![\w])  # attached abbreviations, exact case
     """,
     regex.VERBOSE,
 )
-
-# What precedes a number core, read backwards from it: qualifier, sign, currency symbol or code.
-_BEFORE = regex.compile(
-    rf"""(?r)
-    (?:(?<![\w])(?P<qual>{_alt(_QUALIFIER)})(?:{_W}+|(?<=[~≈]){_W}*))?
-    (?:(?<![\w])(?P<neg>minus|negative)(?:{_W}+|-)?)?
-    (?P<sign>[-−+](?=[\d.$€£¥₹₽]|[A-Z]))?
-    (?:(?<![\w$])(?P<cur>{_alt(_CURRENCY_PRE, _CURRENCY_CS)}){_W}?)?
-    (?P<sign2>[-−])?
-    """,
+# Up to three words after a number, looked up longest first in the unit and currency tables.
+_UNIT_TOKEN = r"[^\s\d,;:()\[\]{}\"“”!?]+"
+_UNIT_WINDOW = regex.compile(
+    rf"(?P<sep>{_W}?-?)(?P<a>{_UNIT_TOKEN})(?:{_W}+(?P<b>{_UNIT_TOKEN}))?(?:{_W}+(?P<c>{_UNIT_TOKEN}))?",
     regex.VERBOSE,
 )
-
-# The word just before a position (after blanks), read backwards: names, months, "No.", "between".
-_PREV_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\d][\p{L}\d&.'’]*)[ \t\u00a0]+", regex.VERBOSE)
+_UNIT_STOP = regex.compile(r"[\d,;:()\[\]{}\"“”!?]")  # where a unit token ends
+# Up to five words before a position, read backwards: qualifier, direction, labels.
+_PREV_WORDS = regex.compile(
+    r"(?r)(?:(?:(?:(?:(?P<w5>\S+)\s+)?(?P<w4>\S+)\s+)?(?P<w3>\S+)\s+)?(?P<w2>\S+)\s+)?(?P<w1>\S+)\s+",
+    regex.VERBOSE,
+)
+_NEGATIVE_WORD = regex.compile(r"(?r)(?<![\w])(?i:minus|negative)(?:[ \t\u00a0]+|-)?", regex.VERBOSE)
 
 # Range continuation after a first quantity: "to", "-", "–", "and" (after "between"), "or".
 _RANGE_SEP = regex.compile(
@@ -212,9 +228,6 @@ _RANGE_SEP = regex.compile(
     """,
     regex.VERBOSE,
 )
-# A second currency symbol at the start of a range's second end ("$1.2 million to $23.5 million").
-_RANGE_CURRENCY = regex.compile(rf"(?P<cur>{_alt(_CURRENCY_PRE, _CURRENCY_CS)}){_W}?", regex.VERBOSE)
-
 # A clock time or a phone number starting at a number: 9:35, 11 a.m., 7.05am, 555-123-4567.
 _TIME_OR_PHONE = regex.compile(
     r"""
@@ -231,21 +244,22 @@ _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0]+[\p{L}][\p{L}'’-]*){1,4}", regex.
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’&-]*", regex.VERBOSE)
 
 # "of" after a vague amount, then a currency word or the counted noun.
-_VAGUE_OF = regex.compile(rf"{_W}+of{_W}+(?:(?P<cur>{_POST_CURRENCY_ALT})(?![\w]))?", regex.VERBOSE)
+_VAGUE_OF = regex.compile(rf"{_W}+of{_W}+", regex.VERBOSE)
 
 # "of the ..." after an ordinal noun or a fraction: what it is of.
 _OF_PHRASE = regex.compile(r"[ \t]+of[ \t]+[^,.;:!?\"“”()\[\]\n]{1,80}", regex.VERBOSE)
 _OF_DET = regex.compile(
     rf"{_W}+of{_W}+(?P<det>the|his|her|its|their|our|these|those|[\p{{L}}]+['’]s){_W}+", regex.VERBOSE)
 
-# Direction before a number ("increased by", "went up by", "a drop of"), read backwards.
-_DIRECTION_BEFORE = regex.compile(
-    rf"(?r)(?<![\w])(?P<dir>{_alt(_DIRECTION)})(?:{_W}+(?:by|of|from|between))?{_W}+", regex.VERBOSE)
+_ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\w])")
+_NEXT_WORD = regex.compile(rf"{_W}+(?P<w>[\p{{L}}]+)", regex.VERBOSE)
+_OF_OR_THE = regex.compile(rf"{_W}+(?:of|the){_W}", regex.VERBOSE)
+_DIRECTION_CONNECTORS = frozenset({"by", "of", "from", "between"})
 _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.VERBOSE)
 _QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w])", regex.VERBOSE)
 
 # Where the clause of a number starts, searched backwards: punctuation that separates clauses.
-_CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]|\s-\s", regex.VERBOSE)
+_CLAUSE_MARKS = ",;:()\"“”—–"
 
 # Period expressions: "the past year", "the first five months of this year", "last year", "in 2019".
 _PERIOD_UNITS = _alt(words("fact_period_units.txt"))
@@ -262,8 +276,10 @@ _PERIOD = regex.compile(
     )
     (?![\w])
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE,
 )
+_PERIOD_CUES = ("year", "month", "week", "day", "quarter", "decade", "half", "season", "session", "spring",
+                "summer", "autumn", "winter", " 1", " 2")
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -362,6 +378,7 @@ class _Doc:
     """Per-document state: caches keyed by sentence index, so each sentence is read a bounded number of times."""
 
     text: str
+    low: str
     sentences: Sequence[tuple[int, int, int]]
     deadline: Deadline
     periods: dict
@@ -413,8 +430,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     percent"): the number restates the one before it."""
     text = doc.text
     lo = max(sent_start, left - 200)
-    mark = _CLAUSE_MARK.search(text, lo, left, timeout=doc.deadline.left())
-    clause_start = mark.end() if mark else lo
+    chunk = text[lo:left]
+    clause_start = lo + max(chunk.rfind(c) for c in _CLAUSE_MARKS) + 1
     toks = _tokens(text, clause_start, left)
     while toks and toks[0].lower() in _CLAUSE_OPENERS:
         opener = toks[0].lower()
@@ -442,9 +459,13 @@ def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
     if idx not in doc.periods:
         s, e, _ = doc.sentences[idx]
         found = []
-        for m in _PERIOD.finditer(doc.text, s, e, timeout=doc.deadline.left()):
+        sentence = doc.low[s:e]
+        if not any(cue in sentence for cue in _PERIOD_CUES):
+            doc.periods[idx] = found
+            return found
+        for m in _PERIOD.finditer(doc.low, s, e, timeout=doc.deadline.left()):
             name = next(g for g in ("rel", "deictic", "ago", "year") if m.group(g))
-            found.append((m.start(name), m.end(name), m.group(name)))
+            found.append((m.start(name), m.end(name), doc.text[m.start(name):m.end(name)]))
         doc.periods[idx] = found
     return doc.periods[idx]
 
@@ -484,40 +505,79 @@ class _Core:
     qual_start: int = 0  # start of the qualifier, or ``left``
     between: bool = False
     prev_word: str | None = None
+    before: list | None = None  # up to 5 (word, start) pairs before the qualifier, nearest first
     has_scale: bool = False
     reject: bool = False  # a score or a span of years: consumed, never emitted
 
 
+def _lookup_after(tokens: list[str]) -> tuple[str, str, str | None, str | None] | None:
+    """The longest unit or currency word among the first 3 tokens: (surface, kind-or-"currency", unit, code)."""
+    for k in (3, 2, 1):
+        if len(tokens) < k:
+            continue
+        cand = " ".join(tokens[:k])
+        for c in (cand, cand.rstrip(".")):
+            low = c.lower()
+            code = _CURRENCY_POST_CS.get(c) or _CURRENCY_POST_CI.get(low)
+            if code:
+                return c, "currency", None, code
+            hit = _UNITS_BY_CS.get(c) or _UNITS_BY_CI.get(low)
+            if hit:
+                return c, hit[1], hit[0], None
+    return None
+
+
+def _unit_after(text: str, pos: int, limit: int):
+    """The unit or currency word right after ``pos`` (one blank or hyphen allowed before it):
+    (surface, kind, unit, code, start, separator) or None."""
+    at = pos
+    if at < limit and text[at] in " \u00a0":
+        at += 1
+    if at < limit and text[at] == "-":
+        at += 1
+    if at >= limit or text[at].isspace():
+        return None
+    window = text[at:min(limit, at + 40)]
+    tokens = []
+    for raw in window.split(None, 3)[:3]:
+        cut = _UNIT_STOP.search(raw)
+        if cut is not None:
+            raw = raw[:cut.start()]
+            if raw:
+                tokens.append(raw)
+            break
+        tokens.append(raw)
+    found = _lookup_after(tokens) if tokens else None
+    if found is None:
+        return None
+    return (*found, at, text[pos:at].strip(" \u00a0"))
+
+
 def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
-    """Extend ``core`` with its scale, unit or currency word, and "per X"."""
-    m = _AFTER.match(text, core.end, limit, timeout=deadline.left())
-    if m is None or m.end() == core.end:
+    """Extend ``core`` with its scale and its unit or currency word."""
+    pos = core.end
+    if pos >= limit:
         return
-    if m.group("usep") == "-" and not m.group("scale") and (m.group("unit") or "").lower() in _HYPHEN_ADJECTIVES:
-        core.reject = True  # "a five-year award", "a two-month contract": a modifier, not an amount
-        return
-    scale = m.group("scale") or m.group("scale_att")
-    if scale:
+    m = _SCALE_AFTER.match(text, pos, limit, timeout=deadline.left())
+    if m is not None:
+        scale = m.group()
         core.value *= _scale_factor(scale)
         core.scale_surface = scale.strip(" \t-\u00a0")
         core.has_scale = True
-        core.end = m.end("scale") if m.group("scale") else m.end("scale_att")
-    if m.group("cur"):
-        surface = m.group("cur")
-        core.currency = _CURRENCY.get(surface) or _CURRENCY.get(surface.lower())
-        core.unit_surface = surface
-        core.end = m.end("cur")
-    elif m.group("unit"):
-        surface = m.group("unit")
-        key = surface if surface in _UNITS_CS else regex.sub(r"\s+", " ", surface.lower())
-        unit, kind = _UNITS.get(key) or _UNITS.get(surface.lower(), (None, None))
-        if unit is None:
-            return
-        core.unit, core.kind, core.unit_surface = unit, kind, surface
-        core.end = m.end("unit")
-
-    else:
+        core.end = pos = m.end()
+    found = _unit_after(text, pos, limit)
+    if found is None:
         return
+    surface, kind, unit, code, at, sep = found
+    if sep == "-" and not core.has_scale and surface.lower() in _HYPHEN_ADJECTIVES:
+        core.reject = True  # "a five-year award", "a two-month contract": a modifier, not an amount
+        return
+    core.unit_surface = surface
+    core.end = at + len(surface)
+    if kind == "currency":
+        core.currency = code
+    else:
+        core.unit, core.kind = unit, kind
 
 
 def _read_per(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
@@ -551,9 +611,10 @@ def _read_vague_of(text: str, core: _Core, limit: int, deadline: Deadline) -> bo
     m = _VAGUE_OF.match(text, core.end, limit, timeout=deadline.left())
     if m is None:
         return False
-    if m.group("cur"):
-        core.currency = _CURRENCY.get(m.group("cur")) or _CURRENCY.get(m.group("cur").lower())
-        core.unit_surface, core.end, core.kind = m.group("cur"), m.end("cur"), "money"
+    found = _unit_after(text, m.end(), limit)
+    if found and found[1] == "currency":
+        core.currency, core.unit_surface, core.kind = found[3], found[0], "money"
+        core.end = found[4] + len(found[0])
         return True
     noun = _counted_noun(text, m.end() - 1, min(limit, m.end() + 80), 2.0)
     if noun is None:
@@ -563,45 +624,85 @@ def _read_vague_of(text: str, core: _Core, limit: int, deadline: Deadline) -> bo
     return True
 
 
+def _direction_before(words: list[tuple[str, int]]) -> str | None:
+    """Direction from the words before a number: "rose 5%", "increased by", "went up by", "a drop of"."""
+    low = [w.lower() for w, _ in words[:3]]
+    if low and low[0] in _DIRECTION_CONNECTORS:
+        low = low[1:]
+    if not low:
+        return None
+    if len(low) > 1 and f"{low[1]} {low[0]}" in _DIRECTION:
+        return _DIRECTION[f"{low[1]} {low[0]}"]
+    return _DIRECTION.get(low[0])
+
+
 def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool:
     """Read currency, sign and qualifier before ``core``; False when the number is glued to a word."""
-    m = _BEFORE.match(text, floor, core.start, timeout=deadline.left())
-    left = core.start
-    if m is not None and m.end() == core.start:
-        if m.group("cur"):
-            surface = m.group("cur")
-            core.currency = _CURRENCY.get(surface) or _CURRENCY.get(surface.lower())
-            core.unit_surface = surface
-            left = m.start("cur")
-        if m.group("sign") or m.group("sign2") or m.group("neg"):
-            signs = (m.group("sign") or "") + (m.group("sign2") or "")
-            if "-" in signs or "−" in signs or m.group("neg"):
-                core.negative = True
-            for g in ("neg", "sign"):
-                if m.group(g):
-                    left = min(left, m.start(g))
-        if m.group("sign2"):
-            left = min(left, m.start("sign2"))
-        core.left = left
-        core.qual_start = left
-        if m.group("qual"):
-            core.qualifier = _QUALIFIER.get(m.group("qual").lower(),
-                                            _QUALIFIER.get(regex.sub(r"\s+", " ", m.group("qual").lower()), "="))
-            core.qual_start = m.start("qual")
+    start = core.start
+    lo = max(floor, start - 12)
+    win = text[lo:start]
+    pos = len(win)
+    sign2 = pos and win[pos - 1] in "-−"
+    p = pos - 1 if sign2 else pos
+    # a currency symbol or code, maybe followed by one blank: "US$17", "$ 75", "EUR50m", "HK $3.7"
+    q = p - 1 if p and win[p - 1] in " \u00a0" else p
+    for length in (5, 4, 3, 2, 1):
+        if q - length < 0:
+            continue
+        cand = win[q - length:q]
+        code = _CURRENCY_PRE_CS.get(cand) or _CURRENCY_PRE_CI.get(cand.lower())
+        if code and (q - length == 0 or not (win[q - length - 1].isalnum() or win[q - length - 1] in "$")):
+            core.currency, core.unit_surface = code, cand
+            p = q - length
+            break
     else:
-        core.left = core.qual_start = left
-    if core.left > floor:
-        before = text[core.left - 1]
+        if sign2:  # a sign directly before the digits, no currency: "-1.3%", or a hyphen: "COVID-19"
+            p = pos - 1
+    if core.currency is None and not sign2:
+        p = pos
+    if sign2 and core.currency is not None and p < pos - 1:
+        core.negative = True  # "$-50.8bn"
+    elif sign2 and core.currency is None:
+        before = win[p - 1] if p else (text[lo - 1] if lo > floor else " ")
+        if before.isalnum():
+            if not win[:p].lower().endswith("minus"):
+                return False  # COVID-19, F-150, last-32, 2014-2017 (read as a range from its first end)
+        core.negative = True
+    if p and win[p - 1] in "-−+" and core.currency is not None:
+        core.negative = win[p - 1] != "+"
+        p -= 1
+    left = lo + p
+    # "minus 5", "minus-5", "negative 3"
+    m = None
+    near = text[max(floor, left - 10):left].lower()
+    if "minus" in near or "negative" in near:
+        m = _NEGATIVE_WORD.match(text, max(floor, left - 10), left, timeout=deadline.left())
+    if m is not None:
+        core.negative = True
+        left = m.start()
+    core.left = core.qual_start = left
+    if left > floor:
+        before = text[left - 1]
         if before.isalnum() or before in "_#@/:&":
             if not core.currency or before.isalpha() and core.unit_surface[:1].isalpha():
                 return False
-        if before in "-–" and core.left - 1 > floor and text[core.left - 2].isalnum():
+        if before in "-–" and left - 1 > floor and text[left - 2].isalnum():
             return False  # COVID-19, F-150, last-32
-    if core.negative and core.left < core.start and text[core.left] in "-−":
-        if core.left > floor and text[core.left - 1].isalnum():
-            return False
-    pw = _PREV_WORD.match(text, floor, core.qual_start, timeout=deadline.left())
-    core.prev_word = pw.group("w") if pw else None
+    # the words before: qualifier ("more than"), then the word that tells dates, labels and ranges apart
+    wm = _PREV_WORDS.match(text, max(floor, left - 60), left, timeout=deadline.left())
+    words = [(wm.group(g), wm.start(g)) for g in ("w1", "w2", "w3", "w4", "w5") if wm.group(g)] if wm else []
+    if left > floor and text[left - 1] in "~≈":
+        core.qualifier, core.qual_start = "~", left - 1
+    else:
+        for k in (3, 2, 1):
+            if len(words) >= k:
+                phrase = " ".join(w for w, _ in reversed(words[:k])).lower()
+                if phrase in _QUALIFIER:
+                    core.qualifier, core.qual_start = _QUALIFIER[phrase], words[k - 1][1]
+                    words = words[k:]
+                    break
+    core.before = words
+    core.prev_word = words[0][0] if words else None
     return True
 
 
@@ -638,24 +739,22 @@ def _word_core(text: str, low: str, m) -> _Core | None:
     return _Core(start, end, value, True, "count.words")
 
 
-def _digit_core(m) -> _Core | None:
-    if m.group("frac"):
-        value = parse_digits(m.group("frac"))
-        num, _, den = m.group("frac").partition("/")
-        if value is None or int(num) >= int(den) or den not in ("2", "3", "4", "5", "8", "10"):
-            return None
-        return _Core(m.start(), m.end(), value, False, "count.fraction")
-    value = parse_digits(m.group("num"))
-    if value is None:
+def _fraction_core(m) -> _Core | None:
+    num, _, den = m.group().partition("/")
+    value = parse_digits(m.group())
+    if value is None or int(num) >= int(den) or den not in ("2", "3", "4", "5", "8", "10"):
         return None
-    return _Core(m.start(), m.end(), value, False, "count.digits")
+    return _Core(m.start(), m.end(), value, False, "count.fraction")
 
 
 def _core_at(text: str, low: str, pos: int, limit: int, deadline: Deadline) -> _Core | None:
     """A number core starting exactly at ``pos`` (the second end of a range)."""
     m = _DIGITS.match(text, pos, limit, timeout=deadline.left())
     if m is not None:
-        return _digit_core(m)
+        if m.group("frac"):
+            return _fraction_core(m)
+        value = parse_digits(m.group("num"))
+        return None if value is None else _Core(m.start(), m.end(), value, False, "count.digits")
     m = _WORD_NUMBER.match(low, pos, limit, timeout=deadline.left())
     if m is not None and m.group("words"):
         return _word_core(text, low, m)
@@ -683,19 +782,82 @@ def _finish_unit(core: _Core) -> None:
 # ---------------------------------------------------------------------------------------------- main
 
 
+def _digit_matches(text: str, deadline: Deadline):
+    """(start, end, core) for every number in digits: one fast scan, then a check of each run's shape."""
+    for m in _DIGIT_RUN.finditer(text, timeout=deadline.left()):
+        start, end = m.span()
+        run = m.group()
+        while run[-1] in ".,":  # a full stop or a comma after the number
+            run = run[:-1]
+            end -= 1
+        if start and text[start - 1] == ".":
+            if start > 1 and (text[start - 2].isdigit() or text[start - 2].isalpha()):
+                continue  # the tail of 1.2.3 or of "v.2"
+            start -= 1
+            run = "." + run
+        if run.count(".") > 1 or ("," in run and not _GROUPED.fullmatch(run)):
+            continue  # 12.05.2020, 1,23: not a number we read
+        if end < len(text) - 1 and text[end] == "/" and text[end + 1].isdigit() and "." not in run:
+            fm = _FRACTION.match(text, start, min(len(text), start + 6))
+            if fm is not None:
+                core = _fraction_core(fm)
+                if core is not None:
+                    yield start, core
+                continue
+        value = parse_digits(run)
+        if value is not None:
+            yield start, _Core(start, end, value, False, "count.digits")
+
+
+def _word_starts(low: str):
+    """Offsets where a number word starts, found without scanning the text with a pattern per position:
+    the document's whitespace tokens are intersected with the number-word vocabulary first."""
+    present = _WORD_VARIANT_SET.intersection(low.replace("-", " ").split())
+    if not present:
+        return []
+    starts = set()
+    for word in {_WORD_VARIANTS[v] for v in present}:
+        find = low.find
+        size = len(word)
+        i = find(word)
+        while i != -1:
+            j = i + size
+            if (i == 0 or not low[i - 1].isalpha()) and (j >= len(low) or not low[j].isalpha()
+                                                         or low.startswith("fold", j)):
+                if i >= 2 and low[i - 2:i] == "a " and (i == 2 or not low[i - 3].isalpha()):
+                    starts.add(i - 2)
+                elif i >= 3 and low[i - 3:i] == "an " and (i == 3 or not low[i - 4].isalpha()):
+                    starts.add(i - 3)
+                starts.add(i)
+            i = find(word, j)
+    return sorted(starts)
+
+
 def _candidates(text: str, low: str, deadline: Deadline):
     """Number cores in text order: digits and number words, merged."""
-    digits = _DIGITS.finditer(text, timeout=deadline.left())
-    wordsit = _WORD_NUMBER.finditer(low, timeout=deadline.left())
-    nd = next(digits, None)
-    nw = next(wordsit, None)
-    while nd is not None or nw is not None:
-        if nw is None or (nd is not None and nd.start() <= nw.start()):
-            yield nd, False
-            nd = next(digits, None)
-        else:
-            yield nw, True
-            nw = next(wordsit, None)
+    words_at = _word_starts(low)
+    wi, nw = 0, len(words_at)
+    consumed = -1
+    for start, core in _digit_matches(text, deadline):
+        while wi < nw and words_at[wi] < start:
+            pos = words_at[wi]
+            wi += 1
+            if pos < consumed:
+                continue
+            m = _WORD_NUMBER.match(low, pos, timeout=deadline.left())
+            if m is not None:
+                consumed = m.end()
+                yield m, True
+        yield core, False
+    while wi < nw:
+        pos = words_at[wi]
+        wi += 1
+        if pos < consumed:
+            continue
+        m = _WORD_NUMBER.match(low, pos, timeout=deadline.left())
+        if m is not None:
+            consumed = m.end()
+            yield m, True
 
 
 def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
@@ -715,14 +877,14 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased; keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    doc = _Doc(text, sentences, deadline, {}, {}, {})
+    doc = _Doc(text, low, sentences, deadline, {}, {}, {})
     facts: list[Fact] = []
     last_in_sentence: dict[int, Fact] = {}
     s_idx = 0
     n_sent = len(sentences)
     consumed = 0
     for m, is_word in _candidates(text, low, deadline):
-        start = m.start()
+        start = m.start() if is_word else m.start
         if start < consumed:
             continue
         while s_idx < n_sent and sentences[s_idx][1] <= start:
@@ -732,7 +894,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
         sent_start, sent_end, _ = sentences[s_idx]
         if start < sent_start:
             continue
-        core = _word_core(text, low, m) if is_word else _digit_core(m)
+        core = _word_core(text, low, m) if is_word else m
         if core is None:
             continue
         fact = _build(doc, core, s_idx, sent_start, sent_end, last_in_sentence, low)
@@ -768,20 +930,19 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             return None
     after_end = core.end
     if not core.is_word and after_end < sent_end and (text[after_end].isalpha() or text[after_end] == "_"):
-        m_ord = regex.match(r"(?:st|nd|rd|th)(?![\w])", text[after_end:after_end + 3])
+        m_ord = _ORDINAL_SUFFIX.match(text, after_end, min(sent_end, after_end + 3))
         if not m_ord:
             return None  # 5G, 9AB8, 1970s: an identifier or a decade
-        core.end = after_end + m_ord.end()
+        core.end = m_ord.end()
         core.kind = "ordinal"
         core.rule = "ordinal.digits"
     # --- ordinals are facts only before nouns such as "anniversary"
     if core.kind == "ordinal":
-        nm = regex.match(rf"{_W}+(?P<n>[\p{{L}}]+)", text[core.end:core.end + 40])
-        if not nm or nm.group("n").lower() not in _ORDINAL_NOUNS:
+        nm = _NEXT_WORD.match(text, core.end, min(sent_end, core.end + 40))
+        if not nm or nm.group("w").lower() not in _ORDINAL_NOUNS:
             return None
-        noun = nm.group("n").lower()
-        core.unit, core.unit_surface = noun, nm.group("n")
-        core.end += nm.end()
+        core.unit, core.unit_surface = nm.group("w").lower(), nm.group("w")
+        core.end = nm.end()
     prev = core.prev_word
     prev_low = prev.lower().rstrip(".") if prev else None
     bare = core.unit is None and core.currency is None and core.kind is None
@@ -792,7 +953,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     # --- dates, years, labels, scores
     if prev_low in _MONTHS and (prev_low != "may" or prev[0] == "M") and bare and not core.has_scale:
         return None
-    nxt = regex.match(rf"{_W}+(?P<w>[\p{{L}}]+)", text[core.end:core.end + 20])
+    nxt = _NEXT_WORD.match(text, core.end, min(sent_end, core.end + 20))
     if nxt and nxt.group("w").lower() in _MONTHS and bare and not core.is_word and nxt.group("w")[0].isupper():
         return None
     if bare and not core.has_scale and prev_low in _ID_PREFIXES:
@@ -820,7 +981,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             core.end = noun_end
             core.kind = "count"
         elif only_fraction:
-            if not regex.match(rf"{_W}+(?:of|the){_W}", text[core.end:core.end + 6]):
+            if not _OF_OR_THE.match(text, core.end, min(sent_end, core.end + 6)):
                 return None  # "the first quarter", "half-time"
             core.kind = "fraction"
         elif core.is_word:
@@ -852,11 +1013,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     if qa:
         core.qualifier = {"more": ">=", "so": "~", "less": "<=", "fewer": "<="}[qa.group("q")]
     direction = None
-    dm = _DIRECTION_BEFORE.match(text, max(sent_start, core.qual_start - 40), core.qual_start,
-                                 timeout=deadline.left())
-    if dm:
-        direction = _DIRECTION.get(regex.sub(r"\s+", " ", dm.group("dir").lower()))
-    else:
+    direction = _direction_before(core.before or [])
+    if direction is None:
         da = _DIRECTION_AFTER.match(text, core.end, sent_end, timeout=deadline.left())
         if da:
             direction = "up" if da.group("dir").lower() == "higher" else "down"
@@ -926,11 +1084,17 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
     if prev_low == "by" and (core.unit or core.currency or core.has_scale):
         return  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     pos = sep.end()
-    cur2 = _RANGE_CURRENCY.match(text, pos, sent_end, timeout=deadline.left())
     currency2 = None
-    if cur2 is not None and not text[pos].isdigit():
-        currency2 = _CURRENCY.get(cur2.group("cur")) or _CURRENCY.get(cur2.group("cur").lower())
-        pos = cur2.end()
+    if pos < sent_end and not text[pos].isdigit():
+        for length in (4, 3, 2, 1):
+            cand = text[pos:pos + length]
+            code = _CURRENCY_PRE_CS.get(cand) or _CURRENCY_PRE_CI.get(cand.lower())
+            if code:
+                currency2 = code
+                pos += length
+                if pos < sent_end and text[pos] in " \u00a0":
+                    pos += 1
+                break
     second = _core_at(text, low, pos, sent_end, deadline)
     if second is None or second.is_word != core.is_word or second.rule != core.rule:
         return
