@@ -34,7 +34,8 @@ def _canon(unit: str | None, canon_unit) -> str | None:
     """Our unit in the scorer's vocabulary: ISO codes and "USD per month" go through its canon_unit."""
     if unit is None:
         return None
-    return " per ".join(canon_unit(part) for part in unit.split(" per "))
+    parts = [canon_unit(part) for part in unit.split(" per ")]
+    return " per ".join(c if c != "-" or len(parts) == 1 else p for c, p in zip(parts, unit.split(" per ")))
 
 
 def predict(records, canon_unit=lambda u: u):

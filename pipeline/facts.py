@@ -196,7 +196,9 @@ _SCALE = rf"""
 """
 _UNIT_ALT = _alt(list(_UNITS_SURFACES := [s for s, *_ in table("units.tsv")]), _UNITS_CS)
 _POST_CURRENCY_ALT = _alt(_CURRENCY_POST, _CURRENCY_CS)
-_PER = regex.compile(rf"{_W}+(?:per|a|an|each){_W}+(?P<per>{_alt(_PER_WORDS, set())})(?![\w])", regex.VERBOSE)
+_PER = regex.compile(
+    rf"{_W}+(?:per|a|an|each){_W}+(?P<per>{_alt(_PER_WORDS, set())})(?![\w])(?!{_W}+(?:earlier|ago|before|later))",
+    regex.VERBOSE)
 
 # A scale word or abbreviation right after a number: "17 billion", "4 hundred million", "2.8bn", "$5m".
 _SCALE_AFTER = regex.compile(
@@ -212,7 +214,7 @@ _UNIT_WINDOW = regex.compile(
     rf"(?P<sep>{_W}?-?)(?P<a>{_UNIT_TOKEN})(?:{_W}+(?P<b>{_UNIT_TOKEN}))?(?:{_W}+(?P<c>{_UNIT_TOKEN}))?",
     regex.VERBOSE,
 )
-_UNIT_STOP = regex.compile(r"[\d,;:()\[\]{}\"“”!?]")  # where a unit token ends
+_UNIT_STOP = regex.compile(r"[,;:()\[\]{}\"“”!?]")  # where a unit token ends
 # Up to five words before a position, read backwards: qualifier, direction, labels.
 _PREV_WORDS = regex.compile(
     r"(?r)(?:(?:(?:(?:(?P<w5>\S+)\s+)?(?P<w4>\S+)\s+)?(?P<w3>\S+)\s+)?(?P<w2>\S+)\s+)?(?P<w1>\S+)\s+",
@@ -254,6 +256,7 @@ _OF_DET = regex.compile(
 _ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\w])")
 _NEXT_WORD = regex.compile(rf"{_W}+(?P<w>[\p{{L}}]+)", regex.VERBOSE)
 _OF_OR_THE = regex.compile(rf"{_W}+(?:of|the){_W}", regex.VERBOSE)
+_AGE_VERBS = frozenset({"aged", "turned", "turns", "turning", "was", "is", "be", "been"})
 _DIRECTION_CONNECTORS = frozenset({"by", "of", "from", "between"})
 _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.VERBOSE)
 _QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w])", regex.VERBOSE)
@@ -310,7 +313,7 @@ def _looks_like_name(word: str) -> bool:
     return any(c.isupper() for c in word) and word.lower().rstrip(".") not in _STOPWORDS
 
 
-_NOT_NOUN_ENDINGS = ("ed", "ing", "er", "ly", "est")
+_NOT_NOUN_ENDINGS = ("ing", "ly", "ned", "ted", "sed", "ied", "ded")
 
 
 def _counted_noun(text: str, pos: int, end: int, value: float) -> tuple[str, int] | None:
@@ -322,7 +325,7 @@ def _counted_noun(text: str, pos: int, end: int, value: float) -> tuple[str, int
     for t in _TOKEN.finditer(m.group()):
         word = t.group()
         low = word.lower()
-        if low in _STOPWORDS or low in _MONTHS or low in _VERBS or "'" in word or "’" in word:
+        if low in _STOPWORDS or low in _MONTHS or "'" in word or "’" in word:
             break
         taken.append((word, pos + t.end()))
         if _is_plural(word) or len(taken) == 3:
@@ -1000,7 +1003,17 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         core.unit = None
     _read_per(text, core, sent_end, deadline)
     # --- a bare number continues the unit of the number before it ("2.4 million" after "3.9 million headsets")
-    if core.unit is None and core.currency is None and core.kind in (None, "count") and not core.is_word:
+    bare_digits = core.unit is None and core.currency is None and core.kind in (None, "count") and not core.is_word
+    if bare_digits and prev_low in _AGE_VERBS and core.value == int(core.value) and core.value <= 120:
+        follow = text[core.end:core.end + 6]
+        if prev_low in ("aged", "turned", "turns", "turning") or follow[:1] in (".", ",", "") \
+                or follow.startswith((" by ", " when ", " in ")):
+            core.unit, core.kind, bare_digits = "year of age", "quantity", False  # "who was 10.", "aged 35"
+    if bare_digits and _direction_before(core.before or []):
+        parallel = [f for f in last_in_sentence.get(idx, ()) if f.direction and f.kind in ("percent", "percentage_point")]
+        if parallel:  # "DAX increased by 2 percent but Nasdaq decreased by 1"
+            core.unit, core.kind, bare_digits = parallel[-1].unit, parallel[-1].kind, False
+    if bare_digits:
         for before in reversed(last_in_sentence.get(idx, ())):
             if before.kind in ("count", "money", "quantity") and before.unit and " per " not in before.unit:
                 core.unit, core.kind = before.unit, before.kind
