@@ -26,7 +26,7 @@ import regex
 from .limits import NO_DEADLINE, Deadline
 from .vocab import table, words
 
-__all__ = ["Speaker", "People", "Mention", "mention_before", "mention_after", "SUBJECT", "NAME_BEFORE", "mention_kind", "trim_mention"]
+__all__ = ["Speaker", "People", "Mention", "mention_before", "mention_after", "SUBJECT", "mention_kind", "trim_mention"]
 
 MAX_NAME_SCANS = 24  # distinct surnames looked up for their fullest form, per document
 MAX_OCCURRENCES = 4  # occurrences of a surname read for its fullest form (the first ones name in full)
@@ -97,19 +97,6 @@ SUBJECT = regex.compile(
     {_GRAMMAR}
     (?:(?:But|And|Yet|So|Still|Then|Later|Now|Meanwhile|However|Instead|Also)[ \t,]+)?   # a leading connective
     {_MENTION}
-    """,
-    regex.VERBOSE,
-)
-
-# The capitalised run ending at ``endpos`` (matched right to left), for the fullest form of a surname.
-NAME_BEFORE = regex.compile(
-    r"""(?r)
-    (?<![\p{L}\p{N}'’])
-    (?P<mention>
-        \p{Lu}[\p{L}'’\-]*(?:(?<=\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep))\.)?     # a capitalised word (Mr. keeps its stop)
-        (?:[ \t]+\p{Lu}[\p{L}'’\-]*(?:(?<=\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep))\.)?)*   # and the ones before the surname
-    )
-    \Z
     """,
     regex.VERBOSE,
 )
@@ -221,9 +208,9 @@ class People:
                 end = at + len(surname)
                 if not (end < len(text) and text[end].isalnum()) and not (at and text[at - 1].isalnum()):
                     seen += 1
-                    m = NAME_BEFORE.match(text, max(0, at - 80), end, timeout=self._deadline.left())
-                    if m:
-                        names, r, g = _name_parts(m.group("mention"))
+                    run_start = _name_run_start(text, at, max(0, at - 80))
+                    if run_start < at:
+                        names, r, g = _name_parts(text[run_start:end])
                         roles |= r
                         gender = g if gender == "x" else gender
                         if names and names[-1] == surname and len(" ".join(names)) > len(best):
@@ -551,3 +538,17 @@ def _name_end(text: str, start: int, limit: int) -> int:
             break
         cur = tok[1]
     return end
+
+
+def _name_run_start(text: str, start: int, limit: int) -> int:
+    """Start of the capitalised words written right before ``start`` ("Vladimir" before "Putin")."""
+    n = 0
+    while n < _MAX_NAME_WORDS:
+        tok = _token_before(text, start, limit)
+        if tok is None or tok[1] != start - 1 or text[tok[1]] != " ":
+            break
+        word = text[tok[0]:tok[1]]
+        if not (_is_name_word(word) or word in _PARTICLES):
+            break
+        start, n = tok[0], n + 1
+    return start
