@@ -4,6 +4,7 @@ validation.  :func:`process_batch` is the single unit of work that every engine 
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -92,6 +93,10 @@ def _reject(out: _Columns, item: Reject) -> None:
             detail=item.detail, n_bytes=item.n_bytes)
 
 
+def _finite(value: float, high: float | None) -> bool:
+    return math.isfinite(value) and (high is None or math.isfinite(high))
+
+
 def duplicate_reject(source, source_id, line, n_bytes, doc_id: str) -> Reject:
     return Reject(source, source_id, line, "duplicate", f"same cleaned text as document {doc_id}",
                   n_bytes)
@@ -150,6 +155,8 @@ def _add_document(tables: dict[str, _Columns], doc: RawDocument, options: Proces
                   rule=q.rule)
     add_fact = tables["numeric_facts"].add
     for f, qi in zip(ex.facts, ex.fact_quote):
+        if not _finite(f.value, f.value_high):  # "9" * 10_000 overflows: a number, not a fact
+            continue
         s_start, s_end, _ = sentences[f.sentence_idx]
         add_fact(fact_id=f"{doc_id}:f:{f.start}-{f.end}", doc_id=doc_id,
                  sentence_idx=f.sentence_idx, start=f.start, end=f.end, surface=f.surface,

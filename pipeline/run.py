@@ -127,7 +127,8 @@ def _keep_new(frames: dict[str, pd.DataFrame], known: set[str], seen: set[str],
 
 
 def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ_") + secrets.token_hex(3)
+    """Sortable by start time (to the microsecond), unique by its random suffix."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ_") + secrets.token_hex(3)
 
 
 def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None = None) -> Summary:

@@ -1,0 +1,143 @@
+"""Hostile input through the command line: every file ends as documents or rejects with a stable
+reason, nothing crashes or hangs, and nothing from the input becomes a path."""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main
+from pipeline.schemas import REJECT_REASONS
+from pipeline.store import read_table
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+def _hostile_corpus(root: Path) -> dict[str, int]:
+    """Write the adversarial files; return how many records each holds."""
+    records = {}
+
+    def put(name: str, data: bytes, n: int = 1) -> None:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        records[name] = n
+
+    put("empty.txt", b"")
+    put("empty.json", b"")
+    put("image.txt", PNG * 20)
+    put("nul.txt", b"Title\n\nSome text\x00\x00\x00 with NUL bytes\x00 inside.\n")
+    put("huge.txt", b"x" * 50_000_000)
+    put("quotes.txt", b"Many marks\n\n" + b'"' * 100_000 + b"\n")
+    put("digits.txt", b"Big number\n\nThe debt is " + b"9" * 10_000 + b" dollars, up 5 percent.\n")
+    good = {"title": "Fine", "text": "Exports rose 4.5 percent in May, the ministry said."}
+    lines = [json.dumps({**good, "id": f"g{i}", "text": good["text"] + f" Line {i}."}) for i in range(5)]
+    lines[1:1] = ["{broken json"]
+    lines[3:3] = ['{"title": "no closing quote}']
+    lines.append("[1, 2")
+    put("mixed.jsonl", ("\n".join(lines) + "\n").encode(), n=8)
+    csv_text = ('id,title,text\r\n1,"Caf\xe9 news","Prices rose 3 percent,\r\nthe \u201cbureau\u201d said."\r\n'
+                '2,Second,"Sales fell 2.5 percent."\r\n')
+    put("export.csv", csv_text.encode("cp1252"), n=2)
+    put("nested.json", b"[" * 100_000 + b"]" * 100_000)
+    dates = [{"id": "old", "date": "0001-01-01", "title": "Old", "text": "It rose 1 percent."},
+             {"id": "future", "date": "2050-06-01T10:00:00Z", "title": "New", "text": "It fell 2 percent."}]
+    put("dates.json", json.dumps(dates).encode(), n=2)
+    put("compressed.jsonl.gz", gzip.compress(json.dumps({**good, "id": "gz"}).encode() + b"\n"))
+    loop = root / "loop"
+    loop.mkdir()
+    os.symlink(loop, loop / "again")
+    os.symlink(root / "nowhere.txt", root / "dangling.txt")
+    records["dangling.txt"] = 1
+    return records
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    corpus, out = root / "in", root / "data"
+    corpus.mkdir()
+    records = _hostile_corpus(corpus)
+    code = main(["run", str(corpus), "--out", str(out), "--workers", "1", "--doc-seconds", "5"])
+    return records, out, code
+
+
+def test_the_run_completes_and_every_record_is_accounted_for(hostile_run):
+    records, out, code = hostile_run
+    assert code == 0
+    docs, rejects = read_table(out, "documents"), read_table(out, "rejects")
+    run = read_table(out, "runs").iloc[-1]
+    assert run["n_read"] == len(docs) + len(rejects)
+    # every file we wrote shows up, as documents or rejects (the symlink loop may add a reject)
+    seen = {Path(s).name for s in pd.concat([docs["source"], rejects["source"]])}
+    assert set(records) <= seen, set(records) - seen
+    assert len(docs) + len(rejects) >= sum(records.values())
+    assert set(rejects["reason"]) <= set(REJECT_REASONS)
+    assert rejects["detail"].str.len().min() > 5
+
+
+def _reasons(out: Path, name: str) -> list[str]:
+    rejects = read_table(out, "rejects")
+    return rejects.loc[rejects["source"].map(lambda s: Path(s).name) == name, "reason"].tolist()
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("empty.txt", "empty"), ("empty.json", "empty"), ("image.txt", "not_text"),
+    ("nul.txt", "not_text"), ("huge.txt", "too_large"), ("nested.json", "bad_record"),
+    ("dangling.txt", "unreadable"),
+])
+def test_bad_files_get_their_reason(hostile_run, name, reason):
+    _, out, _ = hostile_run
+    assert _reasons(out, name) == [reason]
+
+
+def test_broken_jsonl_lines_are_rejects_with_line_numbers_and_good_lines_are_kept(hostile_run):
+    _, out, _ = hostile_run
+    docs, rejects = read_table(out, "documents"), read_table(out, "rejects")
+    kept = docs[docs["source"].str.endswith("mixed.jsonl")]
+    assert sorted(kept["source_id"]) == [f"g{i}" for i in range(5)]
+    bad = rejects[rejects["source"].str.endswith("mixed.jsonl")]
+    assert sorted(bad["line"].tolist()) == [2, 4, 8] and set(bad["reason"]) == {"bad_record"}
+
+
+def test_cp1252_csv_with_multiline_fields_and_extreme_dates_are_read(hostile_run):
+    _, out, _ = hostile_run
+    docs = read_table(out, "documents")
+    csv_docs = docs[docs["source"].str.endswith("export.csv")].sort_values("source_id")
+    assert csv_docs["encoding"].iloc[0] == "cp1252"
+    assert "Café news" in csv_docs["text"].iloc[0] and "\u201cbureau\u201d" in csv_docs["text"].iloc[0]
+    when = docs.set_index("source_id")["published_at"]
+    assert when["old"].year == 1 and when["future"] == pd.Timestamp("2050-06-01 10:00", tz="UTC")
+
+
+def test_pathological_texts_give_finite_values_and_exact_spans(hostile_run):
+    _, out, _ = hostile_run
+    docs = read_table(out, "documents").set_index("doc_id")["text"]
+    facts = read_table(out, "numeric_facts")
+    assert len(facts) > 0
+    assert all(math.isfinite(v) for v in facts["value"])
+    for row in facts.itertuples():
+        assert docs[row.doc_id][row.start:row.end] == row.surface
+    for row in read_table(out, "quotes").itertuples():
+        assert docs[row.doc_id][row.start:row.end] == row.text
+    assert main(["validate", str(out)]) == 0
+
+
+def test_nothing_from_the_input_becomes_a_path(tmp_path):
+    corpus, out = tmp_path / "in", tmp_path / "data"
+    corpus.mkdir()
+    evil = [{"id": "../../escape", "section": "../../etc", "outlet": "../../../outside",
+             "date": "../../etc/passwd", "title": "/etc/passwd", "url": "file:///../../x",
+             "text": "Costs rose 5 percent, the ../../ministry said."}]
+    (corpus / "evil.json").write_text(json.dumps(evil), encoding="utf-8")
+    before = {p for p in tmp_path.rglob("*")}
+    assert main(["run", str(corpus), "--out", str(out), "--workers", "1"]) == 0
+    created = {p for p in tmp_path.rglob("*")} - before
+    assert created and all(p == out or out in p.parents for p in created), created
+    doc = read_table(out, "documents").iloc[0]
+    assert doc["section"] == "../../etc" and pd.isna(doc["published_at"])
