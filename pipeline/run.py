@@ -134,7 +134,7 @@ def new_run_id() -> str:
 def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None = None) -> Summary:
     """Run the pipeline over ``config.paths`` into ``config.out``; return the run's summary."""
     started = datetime.now(timezone.utc)
-    t0 = time.perf_counter()
+    run_start = time.perf_counter()
     summary = Summary(run_id=new_run_id(), out=str(config.out))
     store = Store(Path(config.out), summary.run_id, full=config.full)
     store.recover()
@@ -157,7 +157,7 @@ def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None =
     except BaseException:
         store.abort()
         raise
-    summary.seconds = time.perf_counter() - t0
+    summary.seconds = time.perf_counter() - run_start
     run_row = pd.DataFrame([{
         "run_id": summary.run_id, "started_at": started, "ended_at": datetime.now(timezone.utc),
         "version": __version__, "schema_version": SCHEMA_VERSION,
@@ -169,4 +169,5 @@ def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None =
     t0 = time.perf_counter()
     store.commit(run_row)
     timings["write"] += time.perf_counter() - t0
+    summary.seconds = time.perf_counter() - run_start
     return summary

@@ -84,6 +84,7 @@ def test_rerun_changes_no_table_and_logs_the_run(tmp_path):
         assert table_files(out, t) == files_before[t]
     runs = read_table(out, "runs")
     assert list(runs["n_new"]) == [1, 0] and list(runs["n_unchanged"]) == [0, 1]
+    assert (runs["seconds"] > 0).all() and (runs["ended_at"] >= runs["started_at"]).all()
 
 
 def _write_articles(folder: Path, n: int, prefix: str = "a") -> None:
