@@ -17,7 +17,7 @@ parquet   one record per row, read a record batch at a time
 sgml      Reuters-21578 ``.sgm``: one record per ``<REUTERS>`` element
 ========  ===============================================================================
 
-``.gz`` files (by name or magic bytes) are decompressed on the fly.  Record fields are found by
+``.gz``, ``.bz2`` and ``.xz`` files (known by their magic bytes) are decompressed on the fly.  Record fields are found by
 the usual names (``vocab/ingest_fields.tsv``; case, ``_``, ``-`` and spaces ignored), and
 :class:`ReadOptions` overrides win.  Text is decoded as UTF-8 (with or without BOM, or UTF-16/32
 with a BOM); a UTF-8 file with a few stray bytes (< 50, < 1 per 1000) keeps its valid text and
@@ -39,6 +39,7 @@ encoding and rule out binary content, once to parse it (small files are read onc
 """
 from __future__ import annotations
 
+import bz2
 import codecs
 import csv
 import dataclasses
@@ -48,6 +49,7 @@ import html.entities
 import io
 import json
 import logging
+import lzma
 import os
 import re
 import stat
@@ -303,6 +305,14 @@ _EXTENSIONS = {
     ".sgm": "sgml", ".sgml": "sgml",
 }
 
+# Compressed files, by magic number, and the name suffix that says so (dropped to find the format).
+_COMPRESSIONS = (
+    (re.compile(rb"\A\x1f\x8b"), gzip.open),
+    (re.compile(rb"\ABZh[1-9](?:1AY&SY|\x17rE8P\x90)"), bz2.open),  # block or end-of-stream magic
+    (re.compile(rb"\A\xfd7zXZ\x00"), lzma.open),
+)
+_COMPRESSED_SUFFIX = re.compile(r"\.(?:gz|gzip|bz2|xz)\Z")
+
 # Magic numbers of binary files that are sometimes saved under a text name.
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -313,8 +323,6 @@ _MAGIC = (
     (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
     (b"\x7fELF", "an executable"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"OggS", "an Ogg media file"),
     (b"ID3", "an MP3 file"),
@@ -353,13 +361,13 @@ def _read(source: str, options: ReadOptions) -> Iterator[Item]:
     name = os.path.basename(source).lower()
     with open(source, "rb") as raw:  # a small file whole (its size + 1 shows whether it grew), else a head
         head = raw.read(st.st_size + 1 if st.st_size < SMALL_FILE else HEAD)
-    compressed = head.startswith(b"\x1f\x8b")
-    if name.endswith(".gz"):
-        name = name[:-3]
+    unpack = next((opener for magic, opener in _COMPRESSIONS if magic.match(head)), None)
+    compressed = unpack is not None
+    name = _COMPRESSED_SUFFIX.sub("", name)
     opener: Callable[[], IO[bytes]]  # reopens the content, for the encoding scan then the reader
     data: bytes | None = None  # the whole content, when small enough to have been read at once
-    if compressed:
-        opener = lambda: gzip.open(source, "rb")  # noqa: E731
+    if unpack is not None:
+        opener = lambda: unpack(source, "rb")  # noqa: E731
         with opener() as unpacked:
             head = unpacked.read(HEAD)
     elif len(head) <= st.st_size < SMALL_FILE:
@@ -372,7 +380,7 @@ def _read(source: str, options: ReadOptions) -> Iterator[Item]:
 
     if fmt == "parquet" or head.startswith(b"PAR1"):
         if compressed:
-            yield _reject(source, "unreadable", "gzip-compressed Parquet is not supported: decompress it first", st.st_size)
+            yield _reject(source, "unreadable", "compressed Parquet is not supported: decompress it first", st.st_size)
         else:
             yield from _read_parquet(_Context(source, "parquet", "utf-8", options))
         return

@@ -456,6 +456,15 @@ def test_gzip_variants(tmp_path):
     assert (doc.title, doc.body) == ("Title", "Body")
 
 
+def test_bzip2_and_xz(tmp_path):
+    import bz2
+    import lzma
+
+    assert [d.body for d in read(write(tmp_path / "a.jsonl.bz2", bz2.compress(b'{"text": "one"}\n')))] == ["one"]
+    assert [d.body for d in read(write(tmp_path / "a.csv.xz", lzma.compress(b"text\ntwo\n")))] == ["two"]
+    assert one(write(tmp_path / "b.txt", b"BZh9 is not bzip2\n\nBody\n")).title == "BZh9 is not bzip2"
+
+
 def test_corrupt_gzip_is_unreadable(tmp_path):
     data = gzip.compress(b'{"text": "one"}\n' * 1000)
     reject = one(write(tmp_path / "a.jsonl.gz", data[: len(data) // 2]))
