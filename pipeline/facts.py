@@ -94,6 +94,11 @@ _CURRENCY_PRE_CS = {s: _CURRENCY[s] for s in _CURRENCY_PRE if s in _CURRENCY_CS}
 _CURRENCY_PRE_CI = {s.lower(): _CURRENCY[s.lower()] for s in _CURRENCY_PRE if s not in _CURRENCY_CS}
 _CURRENCY_POST_CS = {s: _CURRENCY[s] for s in _CURRENCY_POST if s in _CURRENCY_CS}
 _CURRENCY_POST_CI = {s.lower(): _CURRENCY[s.lower()] for s in _CURRENCY_POST if s not in _CURRENCY_CS}
+# One table of what may follow a number: currency words first, then units: surface -> (kind, unit, code).
+_AFTER_CS = {**{s: (u[1], u[0], None) for s, u in _UNITS_BY_CS.items()},
+             **{s: ("currency", None, c) for s, c in _CURRENCY_POST_CS.items()}}
+_AFTER_CI = {**{s: (u[1], u[0], None) for s, u in _UNITS_BY_CI.items()},
+             **{s: ("currency", None, c) for s, c in _CURRENCY_POST_CI.items()}}
 _SCALE_SPACED = sorted(s for s, (_, attached) in scales().items() if not attached)
 _SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
 _NUMBER_WORDS = number_words()
@@ -235,6 +240,7 @@ _TIME_OR_PHONE = regex.compile(
     r"""
     (?:[:.]\d{2}(?::\d{2})?)?{0}*(?i:a\.?m\b\.?|p\.?m\b\.?)       # 11 a.m., 7.05am, 9:01 p.m.
   | :\d{2}                                                      # 9:35, 11:30
+  | {0}+(?:GMT|BST|UTC|EST|EDT|CET|CEST|PST|PDT)\b               # 2200 GMT
   | [-.]\d{3}[-.]\d{3,4}\b                                      # 555-123-4567
   | -\d{2}-\d{2}                                                # 2019-09-01
     """.replace("{0}", _W),
@@ -332,6 +338,8 @@ def _counted_noun(text: str, pos: int, end: int, value: float) -> tuple[str, int
             break
     if not taken:
         return None
+    if value == 1.0 and len(taken) > 1:
+        taken = taken[:1]  # "one novel remains": one counts a singular noun
     if not _is_plural(taken[-1][0]):
         taken = taken[:1]  # "12 page document", "3 cylinder engine", "one solution": the first noun
         first = taken[0][0]
@@ -373,6 +381,10 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     tokens = [t for t in tokens if t.lower() not in _STOPWORDS or t.lower() == "of"]
     while tokens and tokens[-1].lower() == "of":
         tokens = tokens[:-1]
+    if holder and len(holder.split()) > 3:
+        holder = None  # a long run of words before "'s" is a clause, not an owner
+    if len(tokens) > 4:
+        return None, holder  # a subject this long is a clause, not what is measured
     return (" ".join(tokens) or None), holder
 
 
@@ -515,18 +527,14 @@ class _Core:
 
 def _lookup_after(tokens: list[str]) -> tuple[str, str, str | None, str | None] | None:
     """The longest unit or currency word among the first 3 tokens: (surface, kind-or-"currency", unit, code)."""
-    for k in (3, 2, 1):
-        if len(tokens) < k:
-            continue
-        cand = " ".join(tokens[:k])
-        for c in (cand, cand.rstrip(".")):
-            low = c.lower()
-            code = _CURRENCY_POST_CS.get(c) or _CURRENCY_POST_CI.get(low)
-            if code:
-                return c, "currency", None, code
-            hit = _UNITS_BY_CS.get(c) or _UNITS_BY_CI.get(low)
-            if hit:
-                return c, hit[1], hit[0], None
+    for k in range(min(3, len(tokens)), 0, -1):
+        cand = " ".join(tokens[:k]) if k > 1 else tokens[0]
+        hit = _AFTER_CS.get(cand) or _AFTER_CI.get(cand.lower())
+        if hit is None and cand[-1] == ".":
+            cand = cand.rstrip(".")
+            hit = _AFTER_CS.get(cand) or _AFTER_CI.get(cand.lower())
+        if hit is not None:
+            return (cand, *hit)
     return None
 
 
@@ -627,9 +635,9 @@ def _read_vague_of(text: str, core: _Core, limit: int, deadline: Deadline) -> bo
     return True
 
 
-def _direction_before(words: list[tuple[str, int]]) -> str | None:
+def _direction_before(words: list[str]) -> str | None:
     """Direction from the words before a number: "rose 5%", "increased by", "went up by", "a drop of"."""
-    low = [w.lower() for w, _ in words[:3]]
+    low = [w.lower() for w in words[:3]]
     if low and low[0] in _DIRECTION_CONNECTORS:
         low = low[1:]
     if not low:
@@ -692,21 +700,36 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
         if before in "-–" and left - 1 > floor and text[left - 2].isalnum():
             return False  # COVID-19, F-150, last-32
     # the words before: qualifier ("more than"), then the word that tells dates, labels and ranges apart
-    wm = _PREV_WORDS.match(text, max(floor, left - 60), left, timeout=deadline.left())
-    words = [(wm.group(g), wm.start(g)) for g in ("w1", "w2", "w3", "w4", "w5") if wm.group(g)] if wm else []
-    if left > floor and text[left - 1] in "~≈":
-        core.qualifier, core.qual_start = "~", left - 1
-    else:
+    chunk = text[max(floor, left - 60):left]
+    words: list[str] = []
+    if chunk and chunk[-1].isspace():
+        stripped = chunk.rstrip()
+        parts = stripped.rsplit(None, 5)
+        if len(parts) == 6:
+            parts = parts[1:]
+        words = parts[::-1]  # nearest first
         for k in (3, 2, 1):
             if len(words) >= k:
-                phrase = " ".join(w for w, _ in reversed(words[:k])).lower()
+                phrase = " ".join(words[k - 1::-1]).lower()
                 if phrase in _QUALIFIER:
-                    core.qualifier, core.qual_start = _QUALIFIER[phrase], words[k - 1][1]
+                    core.qualifier = _QUALIFIER[phrase]
+                    core.qual_start = left - len(chunk) + _phrase_start(stripped, k)
                     words = words[k:]
                     break
+    elif left > floor and text[left - 1] in "~≈":
+        core.qualifier, core.qual_start = "~", left - 1
     core.before = words
-    core.prev_word = words[0][0] if words else None
+    core.prev_word = words[0] if words else None
     return True
+
+
+def _phrase_start(stripped: str, k: int) -> int:
+    """Offset in ``stripped`` where its last ``k`` whitespace-separated words start."""
+    head = stripped.rsplit(None, k)
+    if len(head) <= k:
+        return len(stripped) - len(stripped.lstrip())
+    rest = stripped[len(head[0]):]
+    return len(head[0]) + len(rest) - len(rest.lstrip())
 
 
 def _word_core(text: str, low: str, m) -> _Core | None:
@@ -1031,6 +1054,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         da = _DIRECTION_AFTER.match(text, core.end, sent_end, timeout=deadline.left())
         if da:
             direction = "up" if da.group("dir").lower() == "higher" else "down"
+    if core.kind in ("duration", "ordinal", "fraction"):
+        direction = None  # "rack up 20 years": a length of time does not go up or down
     if direction is None and core.negative and core.kind in ("percent", "percentage_point", "money"):
         direction = "down"
     if core.kind == "ordinal":
