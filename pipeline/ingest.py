@@ -942,7 +942,7 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
             continue
         try:
             value, end = _DECODER.raw_decode(buf, pos)
-            if end == len(buf) and not eof:
+            if end == len(buf) and not eof and buf[end - 1].isdigit():
                 raise JSONDecodeError("value may continue", buf, end)  # a number cut by the chunk edge
         except JSONDecodeError as exc:
             if not eof and len(buf) - pos <= limit:
