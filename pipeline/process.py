@@ -70,25 +70,31 @@ def extract_document(text: str, deadline: Deadline = NO_DEADLINE) -> Extraction:
     return Extraction(seg, facts, quotes, links)
 
 
-class _Columns:
-    """Column lists for one table, filled row by row and turned into a frame once."""
+class _Rows:
+    """Rows of one table as tuples in the schema's column order, turned into a frame once.
+
+    Hot tables (sentences, facts, quotes) append tuples directly; ``add`` takes keywords for
+    the rarer rows.  A tuple out of order fails validation or the golden tests.
+    """
 
     def __init__(self, table: str):
         self.table = table
         self.schema = arrow_schema(table)
-        self.cols: dict[str, list] = {name: [] for name in self.schema.names}
+        self.rows: list[tuple] = []
+        self.append = self.rows.append
 
     def add(self, **row) -> None:
-        for name, values in self.cols.items():
-            values.append(row.get(name))
+        self.append(tuple(row.get(name) for name in self.schema.names))
 
     def frame(self) -> pd.DataFrame:
-        arrow = pyarrow.Table.from_pydict(self.cols, schema=self.schema)
-        df = arrow.to_pandas(types_mapper=pd.ArrowDtype)
-        return validate(self.table, df)
+        columns = list(zip(*self.rows)) or [[] for _ in self.schema.names]
+        arrow = pyarrow.Table.from_arrays(
+            [pyarrow.array(col, type=field.type) for col, field in zip(columns, self.schema)],
+            schema=self.schema)
+        return validate(self.table, arrow.to_pandas(types_mapper=pd.ArrowDtype))
 
 
-def _reject(out: _Columns, item: Reject) -> None:
+def _reject(out: _Rows, item: Reject) -> None:
     out.add(source=item.source, source_id=item.source_id, line=item.line, reason=item.reason,
             detail=item.detail, n_bytes=item.n_bytes)
 
@@ -102,7 +108,7 @@ def duplicate_reject(source, source_id, line, n_bytes, doc_id: str) -> Reject:
                   n_bytes)
 
 
-def _add_document(tables: dict[str, _Columns], doc: RawDocument, options: ProcessOptions,
+def _add_document(tables: dict[str, _Rows], doc: RawDocument, options: ProcessOptions,
                   seen: set[str]) -> None:
     t0 = _clock()
     clean = clean_document(doc.title, doc.body)
@@ -139,32 +145,27 @@ def _add_document(tables: dict[str, _Columns], doc: RawDocument, options: Proces
         published_at=doc.published_at, listed_date=doc.listed_date, text=text,
         body_start=clean.body_start, n_bytes=doc.n_bytes, n_chars=len(text),
         n_paragraphs=clean.n_paragraphs, n_sentences=len(sentences))
-    add_sentence = tables["sentences"].add
-    for idx, (start, end, para) in enumerate(sentences):
-        add_sentence(doc_id=doc_id, sentence_idx=idx, paragraph_idx=para, start=start, end=end)
+    # Tuples in the column order of schemas.Sentences, Quotes and NumericFacts.
+    tables["sentences"].rows.extend(
+        (doc_id, idx, para, start, end) for idx, (start, end, para) in enumerate(sentences))
 
     quote_ids = [f"{doc_id}:q:{q.start}-{q.end}" for q in ex.quotes]
-    add_quote = tables["quotes"].add
+    add_quote = tables["quotes"].append
     for q, quote_id in zip(ex.quotes, quote_ids):
-        add_quote(quote_id=quote_id, doc_id=doc_id, start=q.start, end=q.end, text=q.text,
-                  paragraph_idx=q.paragraph_idx, n_paragraphs=q.n_paragraphs, kind=q.kind,
-                  utterance_id=f"{doc_id}:u:{q.utterance}", speaker=q.speaker,
-                  speaker_mention=q.speaker_mention, speaker_start=q.speaker_start,
-                  speaker_end=q.speaker_end, speaker_kind=q.speaker_kind, cue=q.cue,
-                  cue_start=q.cue_start, cue_end=q.cue_end, cue_lemma=q.cue_lemma, via=q.via,
-                  rule=q.rule)
-    add_fact = tables["numeric_facts"].add
+        add_quote((quote_id, doc_id, q.start, q.end, q.text, q.paragraph_idx, q.n_paragraphs,
+                   q.kind, f"{doc_id}:u:{q.utterance}", q.speaker, q.speaker_mention,
+                   q.speaker_start, q.speaker_end, q.speaker_kind, q.cue, q.cue_start, q.cue_end,
+                   q.cue_lemma, q.via, q.rule))
+    add_fact = tables["numeric_facts"].append
     for f, qi in zip(ex.facts, ex.fact_quote):
         if not _finite(f.value, f.value_high):  # "9" * 10_000 overflows: a number, not a fact
             continue
         s_start, s_end, _ = sentences[f.sentence_idx]
-        add_fact(fact_id=f"{doc_id}:f:{f.start}-{f.end}", doc_id=doc_id,
-                 sentence_idx=f.sentence_idx, start=f.start, end=f.end, surface=f.surface,
-                 sentence=text[s_start:s_end], kind=f.kind, value=f.value, value_high=f.value_high,
-                 unit=f.unit, unit_surface=f.unit_surface, scale_surface=f.scale_surface,
-                 qualifier=f.qualifier, direction=f.direction, concept=f.concept, holder=f.holder,
-                 period=f.period, quote_id=None if qi is None else quote_ids[qi],
-                 speaker=None if qi is None else ex.quotes[qi].speaker, rule=f.rule)
+        add_fact((f"{doc_id}:f:{f.start}-{f.end}", doc_id, f.sentence_idx, f.start, f.end,
+                  f.surface, text[s_start:s_end], f.kind, f.value, f.value_high, f.unit,
+                  f.unit_surface, f.scale_surface, f.qualifier, f.direction, f.concept, f.holder,
+                  f.period, None if qi is None else quote_ids[qi],
+                  None if qi is None else ex.quotes[qi].speaker, f.rule))
 
 
 def process_batch(items: Sequence[RawDocument | Reject],
@@ -176,7 +177,7 @@ def process_batch(items: Sequence[RawDocument | Reject],
     ``duplicate`` reject; duplicates across batches are the caller's business, since it alone
     sees every batch.
     """
-    tables = {name: _Columns(name) for name in DATA_TABLES}
+    tables = {name: _Rows(name) for name in DATA_TABLES}
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Reject):

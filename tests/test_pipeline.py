@@ -195,3 +195,19 @@ def test_every_table_loads_in_pandas_polars_and_duckdb_with_the_documented_types
 
 DUCKDB_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "date32[day]": "DATE",
                 "timestamp[us, tz=UTC]": "TIMESTAMP WITH TIME ZONE"}
+
+
+def test_seed_facts_inside_quotes_carry_the_quote_and_its_speaker(seed_out):
+    facts = read_table(seed_out, "numeric_facts").set_index("surface")
+    quotes = read_table(seed_out, "quotes").set_index("quote_id")
+    speakers = {"30th anniversary": "Tokayev", "34.4 percent": "Putin", "8.8 percent": "Putin",
+                "US$17 billion": "Putin", "US$4.5 billion": "Putin"}
+    for surface, speaker in speakers.items():
+        row = facts.loc[surface]
+        assert row["speaker"] == speaker
+        quote = quotes.loc[row["quote_id"]]
+        assert quote["start"] <= row["start"] and row["end"] <= quote["end"]
+        assert quote["speaker"] == speaker
+    assert pd.isna(facts.loc["two and half hours", "quote_id"])
+    assert facts.loc["US$17 billion", "holder"] == "Russia"
+    assert facts.loc["34.4 percent", "period"] == "the past year"
