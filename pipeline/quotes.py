@@ -83,6 +83,10 @@ _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
 _STOPWORDS = words("people_stopwords.txt")
+# Verb forms that are as often nouns: they report only when their speaker opens the clause.
+_NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
+                     "doubt doubts promise promises demand demands estimate estimates forecast forecasts "
+                     "offer offers plans views warning".split())
 _PRONOUNS = frozenset(row[0] for row in table("people_pronouns.tsv"))
 _PASSIVE = regex.compile(r"[ \t]*(?:is|was|were|are|been|be|has[ \t]+been|had[ \t]+been)\b")
 _GERUNDS = frozenset(f for f in _VERBS if f.endswith("ing"))
@@ -176,7 +180,7 @@ _VIA = regex.compile(
 
 # Where an indirect quote's content stops early (see _clause_stop): a semicolon, a spaced dash, a
 # quotation (its own row), or a comma before one of these words.
-_STOP_MARKS = (";", " — ", " – ", ' "', " “", " ''")
+_STOP_MARKS = (";", ": ", " — ", " – ", ' "', " “", " ''")
 _STOP_AFTER_COMMA = frozenset(
     "saying adding noting according citing arguing claiming insisting explaining "  # the attribution goes on
     "but which where while even said".split())                                      # a new clause
@@ -471,6 +475,10 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     mention = doc.text[s:e]
     if _only_stopwords(mention) or (mention in ("It", "it") and _PASSIVE.match(doc.text, m.cue_start, cue.start)):
         return None  # "The said property", "It was said that"
+    if cue.form in _NOUNISH and m.cue_start == cue.start and (
+            mention.endswith(("'s", "’s"))
+            or (mention[0].isupper() and mention not in _PRONOUNS and _word_before(doc.text, s)[-1:].isalpha())):
+        return None  # "the Opportunity Project report", "the Islamic State's calls": nouns, not verbs
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
 
 
@@ -525,7 +533,7 @@ def _attr_from_after(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributio
     return _Attribution(cue, cue.start, cue.end, (m.start, m.end), None, rule)
 
 
-def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
+def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[_Attribution | None, bool]:
     """Attribution of one quotation, and whether its sentence is wholly quoted (direct)."""
     text = doc.text
     s_start, s_end, _ = doc.sentence(span.open_start)
@@ -594,6 +602,10 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
                 return (attr if whole else _partial(doc, cue, attr)), whole
         else:
             attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
+            if attr is None and cue.form in _GERUNDS and prev is not None and prev.mention is not None \
+                    and prev.cue_end is not None and s_start <= prev.cue_end <= cue.start:
+                # "...," Anderson said, adding that Sanders is "...": the same speaker, a new utterance
+                attr = _Attribution(cue, cue.start, cue.end, prev.mention, prev.appos, "partial.gerund")
             if attr is None and cue.form not in _GERUNDS:  # X has cast ... and accused her of "..."
                 found = _subject(doc, s_start, cue.start)
                 if found is not None and cue.start - found[2] < 120:
@@ -640,6 +652,12 @@ def _attribute_span(doc: _Doc, span: _Span) -> tuple[_Attribution | None, bool]:
             return attr, True
         return None, True
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word ending right before ``pos`` (one space between), or ''."""
+    space = text.rfind(" ", max(0, pos - 20), pos - 1)
+    return text[space + 1:pos - 1] if pos > 0 and text[pos - 1] == " " else ""
 
 
 def _only_stopwords(mention: str) -> bool:
@@ -814,7 +832,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     prev: tuple[_Span, _Attribution | None, int] | None = None  # last quote, its attribution, utterance
     spans_by_start = [s.open_start for s in spans]
     for span in spans:
-        attr, whole = _attribute_span(doc, span)
+        attr, whole = _attribute_span(doc, span, prev[1] if prev is not None else None)
         kind = "direct" if whole or not span.closed or span.p_last > span.p_first else "partial"
         if span.title:
             kind = "partial" if attr is None else kind
@@ -825,7 +843,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             if inherited is not None and same:
                 kind = "direct" if kind == "direct" or prev[0] else kind
         if attr is not None and prev is not None and (
-                attr.rule.startswith(("inherited", "direct.interrupted"))
+                attr.rule in ("inherited.sentence", "direct.interrupted")
                 or (attr.cue is not None and prev[1] is not None and attr.cue is prev[1].cue)):
             u = prev[2]
         else:
@@ -870,7 +888,7 @@ def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int
     if span.p_first == p_span.p_last:
         between = text[p_span.close_end:span.open_start]
         if len(between) < 200 and not any(
-                not c.used and mention_before(text, c.start, p_span.close_end) is not None
+                not c.used and (c.form in _GERUNDS or mention_before(text, c.start, p_span.close_end) is not None)
                 for c in doc.cues_between(p_span.close_end, span.open_start)):
             # the gap holds only the attribution of the previous quote (or nothing)
             if p_attr.mention is not None and (p_attr.mention[1] <= span.open_start):
