@@ -651,3 +651,54 @@ def test_docstring_examples():
     for module in (ingest, dates):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_permission_errors_are_rejects(tmp_path, monkeypatch):
+    """Simulated, since tests may run as root (who reads files whatever their mode)."""
+    from pipeline import ingest
+
+    write(tmp_path / "d" / "a.txt", "Title\n\nBody\n")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(ingest, "open", refuse, raising=False)
+    reject = one(tmp_path / "d" / "a.txt")
+    assert reject.reason == "unreadable" and "Permission denied" in reject.detail
+    monkeypatch.setattr(ingest.os, "listdir", refuse)
+    (folder,) = list(find_files([str(tmp_path / "d")]))
+    assert folder.reason == "unreadable" and "cannot be listed" in folder.detail
+
+
+def test_the_adversarial_corpus_of_issue_5(tmp_path):
+    """Issue 5, point 2, at the reader: each file ends as documents or rejects with a stable reason."""
+    root = tmp_path / "in"
+    files = {
+        "empty.txt": (b"", ["empty"]),
+        "empty.json": (b"", ["empty"]),
+        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, ["not_text"]),
+        "nul.txt": (b"Title\n\nSome text\x00 with NUL bytes.\n", ["not_text"]),
+        "huge.txt": (b"x" * 200_000, ["too_large"]),  # the 50 MB line, against a 150 kB limit
+        "quotes.txt": (b"Many marks\n\n" + b'"' * 100_000 + b"\n", ["doc"]),
+        "digits.txt": (b"Big number\n\nThe debt is " + b"9" * 10_000 + b" dollars.\n", ["doc"]),
+        "mixed.jsonl": (b'{"text": "a"}\n{broken\n{"text": "b"}\n{"text": "c\n{"text": "d"}\n[1, 2\n',
+                        ["doc", "bad_record", "doc", "bad_record", "doc", "bad_record"]),
+        "export.csv": ('id,title,text\r\n1,"Caf\u00e9","Prices rose,\r\nthe \u201cbureau\u201d said."\r\n'
+                       '2,Second,"Sales fell."\r\n'.encode("cp1252"), ["doc", "doc"]),
+        "nested.json": (b"[" * 100_000 + b"]" * 100_000, ["bad_record"]),
+        "dates.json": (json.dumps([{"date": "0001-01-01", "text": "Old."},
+                                   {"date": "2050-06-01T10:00:00Z", "text": "New."}]).encode(), ["doc", "doc"]),
+    }
+    for name, (data, _) in files.items():
+        write(root / name, data)
+    (root / "loop").mkdir()
+    os.symlink(root / "loop", root / "loop" / "again")
+    items = list(read_paths([str(root)], ReadOptions(max_doc_bytes=150_000)))
+    got: dict[str, list[str]] = {}
+    for item in items:
+        got.setdefault(Path(item.source).name, []).append("doc" if isinstance(item, RawDocument) else item.reason)
+    assert got == {**{name: reasons for name, (_, reasons) in files.items()}, "again": ["unreadable"]}
+    csv_docs = [i for i in items if isinstance(i, RawDocument) and i.source.endswith("export.csv")]
+    assert csv_docs[0].encoding == "cp1252" and "\u201cbureau\u201d" in csv_docs[0].body
+    when = [i.published_at for i in items if isinstance(i, RawDocument) and i.source.endswith("dates.json")]
+    assert when == [datetime(1, 1, 1, tzinfo=UTC), datetime(2050, 6, 1, 10, tzinfo=UTC)]
