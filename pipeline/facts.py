@@ -259,11 +259,16 @@ _OF_PHRASE = regex.compile(r"[ \t]+of[ \t]+[^,.;:!?\"“”()\[\]\n]{1,80}", reg
 _OF_DET = regex.compile(
     rf"{_W}+of{_W}+(?P<det>the|his|her|its|their|our|these|those|[\p{{L}}]+['’]s){_W}+", regex.VERBOSE)
 
+_TIME_FIRST = frozenset(":.-apAP")
+_TIME_SECOND = frozenset("apAPGBUEC")
+_SCALE_FIRST = frozenset("hHtTmMbBkKlLcC")
+_RANGE_STARTS = (" to", " and", " or", " through", "-", "–", "—", " -", " –", " —")
+_PER_STARTS = (" per ", " a ", " an ", " each ")
 _ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\w])")
 _NEXT_WORD = regex.compile(rf"{_W}+(?P<w>[\p{{L}}]+)", regex.VERBOSE)
 _OF_OR_THE = regex.compile(rf"{_W}+(?:of|the){_W}", regex.VERBOSE)
 _AGE_VERBS = frozenset({"aged", "turned", "turns", "turning", "was", "is", "be", "been"})
-_DIRECTION_CONNECTORS = frozenset({"by", "of", "from", "between"})
+_DIRECTION_CONNECTORS = frozenset({"by", "of", "between"})
 _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.VERBOSE)
 _QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w])", regex.VERBOSE)
 
@@ -322,13 +327,14 @@ def _looks_like_name(word: str) -> bool:
 _NOT_NOUN_ENDINGS = ("ing", "ly", "ned", "ted", "sed", "ied", "ded")
 
 
-def _counted_noun(text: str, pos: int, end: int, value: float) -> tuple[str, int] | None:
+def _counted_noun(text: str, pos: int, end: int, value: float,
+                  deadline: Deadline = NO_DEADLINE) -> tuple[str, int] | None:
     """The counted noun after a bare number: ("european country", end offset) or None."""
-    m = _NEXT_WORDS.match(text, pos, end)
+    m = _NEXT_WORDS.match(text, pos, end, timeout=deadline.left())
     if m is None:
         return None
     taken: list[tuple[str, int]] = []
-    for t in _TOKEN.finditer(m.group()):
+    for t in _TOKEN.finditer(m.group(), timeout=deadline.left()):
         word = t.group()
         low = word.lower()
         if low in _STOPWORDS or low in _MONTHS or "'" in word or "’" in word:
@@ -355,8 +361,8 @@ def _counted_noun(text: str, pos: int, end: int, value: float) -> tuple[str, int
     return " ".join(parts + [last]), taken[-1][1]
 
 
-def _tokens(text: str, start: int, end: int) -> list[str]:
-    return [m.group() for m in _TOKEN.finditer(text, start, end)]
+def _tokens(text: str, start: int, end: int, deadline: Deadline = NO_DEADLINE) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text, start, end, timeout=deadline.left())]
 
 
 def _strip_determiners(tokens: list[str]) -> list[str]:
@@ -406,7 +412,7 @@ def _subject(doc: _Doc, idx: int):
     if idx in doc.subjects:
         return doc.subjects[idx]
     s, e, _ = doc.sentences[idx]
-    toks = _tokens(doc.text, s, min(e, s + 200))
+    toks = _tokens(doc.text, s, min(e, s + 200), doc.deadline)
     result = (None, None, False)
     for i, tok in enumerate(toks):
         if tok.lower() in _VERBS:
@@ -447,7 +453,7 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     lo = max(sent_start, left - 200)
     chunk = text[lo:left]
     clause_start = lo + max(chunk.rfind(c) for c in _CLAUSE_MARKS) + 1
-    toks = _tokens(text, clause_start, left)
+    toks = _tokens(text, clause_start, left, doc.deadline)
     while toks and toks[0].lower() in _CLAUSE_OPENERS:
         opener = toks[0].lower()
         toks = toks[1:]
@@ -538,7 +544,7 @@ def _lookup_after(tokens: list[str]) -> tuple[str, str, str | None, str | None] 
     return None
 
 
-def _unit_after(text: str, pos: int, limit: int):
+def _unit_after(text: str, pos: int, limit: int, deadline: Deadline = NO_DEADLINE):
     """The unit or currency word right after ``pos`` (one blank or hyphen allowed before it):
     (surface, kind, unit, code, start, separator) or None."""
     at = pos
@@ -551,7 +557,7 @@ def _unit_after(text: str, pos: int, limit: int):
     window = text[at:min(limit, at + 40)]
     tokens = []
     for raw in window.split(None, 3)[:3]:
-        cut = _UNIT_STOP.search(raw)
+        cut = _UNIT_STOP.search(raw, timeout=deadline.left())
         if cut is not None:
             raw = raw[:cut.start()]
             if raw:
@@ -569,14 +575,15 @@ def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
     pos = core.end
     if pos >= limit:
         return
-    m = _SCALE_AFTER.match(text, pos, limit, timeout=deadline.left())
+    first = text[pos + 1] if text[pos] in " -\u00a0" and pos + 1 < limit else text[pos]
+    m = _SCALE_AFTER.match(text, pos, limit, timeout=deadline.left()) if first in _SCALE_FIRST else None
     if m is not None:
         scale = m.group()
         core.value *= _scale_factor(scale)
         core.scale_surface = scale.strip(" \t-\u00a0")
         core.has_scale = True
         core.end = pos = m.end()
-    found = _unit_after(text, pos, limit)
+    found = _unit_after(text, pos, limit, deadline)
     if found is None:
         return
     surface, kind, unit, code, at, sep = found
@@ -595,6 +602,8 @@ def _read_per(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
     """A rate: "$3500 a month", "325,000 barrels per day", "63 cents per share", "78,000 times a minute"."""
     base = core.currency or core.unit or ("count" if core.kind == "multiple" else None)
     if base is None or core.kind in ("percent", "percentage_point") or " per " in base:
+        return
+    if not text.startswith(_PER_STARTS, core.end):
         return
     m = _PER.match(text, core.end, limit, timeout=deadline.left())
     if m is None:
@@ -622,12 +631,12 @@ def _read_vague_of(text: str, core: _Core, limit: int, deadline: Deadline) -> bo
     m = _VAGUE_OF.match(text, core.end, limit, timeout=deadline.left())
     if m is None:
         return False
-    found = _unit_after(text, m.end(), limit)
+    found = _unit_after(text, m.end(), limit, deadline)
     if found and found[1] == "currency":
         core.currency, core.unit_surface, core.kind = found[3], found[0], "money"
         core.end = found[4] + len(found[0])
         return True
-    noun = _counted_noun(text, m.end() - 1, min(limit, m.end() + 80), 2.0)
+    noun = _counted_noun(text, m.end() - 1, min(limit, m.end() + 80), 2.0, deadline)
     if noun is None:
         return True  # "thousands of COVID -19 tests": the amount stands, the noun is unclear
     core.unit, core.end = noun
@@ -635,10 +644,11 @@ def _read_vague_of(text: str, core: _Core, limit: int, deadline: Deadline) -> bo
     return True
 
 
-def _direction_before(words: list[str]) -> str | None:
-    """Direction from the words before a number: "rose 5%", "increased by", "went up by", "a drop of"."""
+def _direction_before(words: list[str], is_range: bool = False) -> str | None:
+    """Direction from the words before a number: "rose 5%", "increased by", "went up by", "a drop of";
+    "fell from $2,415 to $2,315" only for a range ("up from 2.4 million" gives the old level)."""
     low = [w.lower() for w in words[:3]]
-    if low and low[0] in _DIRECTION_CONNECTORS:
+    if low and (low[0] in _DIRECTION_CONNECTORS or is_range and low[0] == "from"):
         low = low[1:]
     if not low:
         return None
@@ -824,15 +834,23 @@ def _digit_matches(text: str, deadline: Deadline):
         if run.count(".") > 1 or ("," in run and not _GROUPED.fullmatch(run)):
             continue  # 12.05.2020, 1,23: not a number we read
         if end < len(text) - 1 and text[end] == "/" and text[end + 1].isdigit() and "." not in run:
-            fm = _FRACTION.match(text, start, min(len(text), start + 6))
+            fm = _FRACTION.match(text, start, min(len(text), start + 6), timeout=deadline.left())
             if fm is not None:
                 core = _fraction_core(fm)
                 if core is not None:
                     yield start, core
                 continue
         value = parse_digits(run)
-        if value is not None:
-            yield start, _Core(start, end, value, False, "count.digits")
+        if value is None:
+            continue
+        if end < len(text) - 3 and text[end] in "- " and "." not in run and text[end + 1].isdigit():
+            fm = _FRACTION.match(text, end + 1, min(len(text), end + 7), timeout=deadline.left())
+            if fm is not None:  # a mixed number: "6-3/8 pct", "101 1/4"
+                num, _, den = fm.group().partition("/")
+                if 0 < int(num) < int(den):
+                    value += int(num) / int(den)
+                    end = fm.end()
+        yield start, _Core(start, end, value, False, "count.digits")
 
 
 def _word_starts(low: str):
@@ -942,7 +960,9 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     text, deadline = doc.text, doc.deadline
     # --- what is glued to the number: clock times, phone numbers, ISO dates, identifiers
     if not core.is_word:
-        t = _TIME_OR_PHONE.match(text, core.end, sent_end, timeout=deadline.left())
+        nxt2 = text[core.end:core.end + 2]
+        t = _TIME_OR_PHONE.match(text, core.end, sent_end, timeout=deadline.left()) \
+            if nxt2[:1] in _TIME_FIRST or (nxt2[:1] in " \t\u00a0" and nxt2[1:] in _TIME_SECOND) else None
         if t is not None:
             core.end = t.end()
             return None
@@ -956,7 +976,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             return None
     after_end = core.end
     if not core.is_word and after_end < sent_end and (text[after_end].isalpha() or text[after_end] == "_"):
-        m_ord = _ORDINAL_SUFFIX.match(text, after_end, min(sent_end, after_end + 3))
+        m_ord = _ORDINAL_SUFFIX.match(text, after_end, min(sent_end, after_end + 3), timeout=deadline.left())
         if not m_ord:
             return None  # 5G, 9AB8, 1970s: an identifier or a decade
         core.end = m_ord.end()
@@ -964,7 +984,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         core.rule = "ordinal.digits"
     # --- ordinals are facts only before nouns such as "anniversary"
     if core.kind == "ordinal":
-        nm = _NEXT_WORD.match(text, core.end, min(sent_end, core.end + 40))
+        nm = _NEXT_WORD.match(text, core.end, min(sent_end, core.end + 40), timeout=deadline.left())
         if not nm or nm.group("w").lower() not in _ORDINAL_NOUNS:
             return None
         core.unit, core.unit_surface = nm.group("w").lower(), nm.group("w")
@@ -976,10 +996,14 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     if core.kind not in ("ordinal", "multiple") and core.value_high is None:
         _read_range(doc, core, sent_end, prev_low, low)
     bare = core.unit is None and core.currency is None and core.kind is None
+    # --- a bare number glued to a word by a hyphen is a modifier: "12-nation bloc", "30-year bonds"
+    if bare and not core.is_word and text.startswith("-", core.end) and text[core.end + 1:core.end + 2].isalpha():
+        return None
     # --- dates, years, labels, scores
     if prev_low in _MONTHS and (prev_low != "may" or prev[0] == "M") and bare and not core.has_scale:
         return None
-    nxt = _NEXT_WORD.match(text, core.end, min(sent_end, core.end + 20))
+    nxt = _NEXT_WORD.match(text, core.end, min(sent_end, core.end + 20), timeout=deadline.left()) \
+        if bare and text[core.end + 1:core.end + 2].isupper() else None
     if nxt and nxt.group("w").lower() in _MONTHS and bare and not core.is_word and nxt.group("w")[0].isupper():
         return None
     if bare and not core.has_scale and prev_low in _ID_PREFIXES:
@@ -998,7 +1022,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     # --- counted nouns, and word numbers that count nothing
     elif bare:
         only_fraction = core.is_word and core.value < 1
-        noun = None if only_fraction else _counted_noun(text, core.end, min(sent_end, core.end + 80), core.value)
+        noun = None if only_fraction else _counted_noun(text, core.end, min(sent_end, core.end + 80), core.value, deadline)
         if noun:
             unit, noun_end = noun
             if core.is_word and prev_low == "the" and core.value > 1:
@@ -1007,13 +1031,13 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             core.end = noun_end
             core.kind = "count"
         elif only_fraction:
-            if not _OF_OR_THE.match(text, core.end, min(sent_end, core.end + 6)):
+            if not _OF_OR_THE.match(text, core.end, min(sent_end, core.end + 6), timeout=deadline.left()):
                 return None  # "the first quarter", "half-time"
             core.kind = "fraction"
         elif core.is_word:
             ofd = _OF_DET.match(text, core.end, sent_end, timeout=deadline.left())
             if ofd and core.value == int(core.value):
-                noun = _counted_noun(text, ofd.end() - 1, min(sent_end, ofd.end() + 80), 2.0)
+                noun = _counted_noun(text, ofd.end() - 1, min(sent_end, ofd.end() + 80), 2.0, deadline)
                 if not noun:
                     return None
                 core.unit, core.kind = noun[0], "count"  # "one of the people", "two of his deputies"
@@ -1045,13 +1069,15 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
                 break
     _finish_unit(core)
     # --- qualifier after ("or more"), direction, concept, period
-    qa = _QUALIFIER_AFTER.match(text, core.end, sent_end, timeout=deadline.left())
+    qa = _QUALIFIER_AFTER.match(text, core.end, sent_end, timeout=deadline.left()) \
+        if text.startswith(" or ", core.end) else None
     if qa:
         core.qualifier = {"more": ">=", "so": "~", "less": "<=", "fewer": "<="}[qa.group("q")]
     direction = None
-    direction = _direction_before(core.before or [])
+    direction = _direction_before(core.before or [], core.value_high is not None)
     if direction is None:
-        da = _DIRECTION_AFTER.match(text, core.end, sent_end, timeout=deadline.left())
+        da = _DIRECTION_AFTER.match(text, core.end, sent_end, timeout=deadline.left()) \
+            if text.startswith((" higher", " lower"), core.end) else None
         if da:
             direction = "up" if da.group("dir").lower() == "higher" else "down"
     if core.kind in ("duration", "ordinal", "fraction"):
@@ -1109,6 +1135,8 @@ def _rule(core: _Core) -> str:
 def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low: str) -> None:
     """Join a second number to ``core`` when the two ends form one range."""
     text, deadline = doc.text, doc.deadline
+    if not text.startswith(_RANGE_STARTS, core.end):
+        return
     sep = _RANGE_SEP.match(text, core.end, sent_end, timeout=deadline.left())
     if sep is None:
         return
