@@ -160,6 +160,8 @@ def find_files(paths: Sequence[str]) -> Iterator[str | Reject]:
     >>> list(find_files(["/no/such/path"]))[0].reason
     'unreadable'
     """
+    if isinstance(paths, (str, bytes, os.PathLike)):  # one path, not a sequence of characters
+        paths = [paths]
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
     for top in paths:

@@ -603,6 +603,12 @@ def test_find_files_symlink_loop_missing_and_duplicates(tmp_path):
     assert len(found) == 7
 
 
+def test_a_single_path_is_not_a_sequence_of_characters(tmp_path):
+    write(tmp_path / "a.txt", "Title\n\nBody\n")
+    assert [d.title for d in read_paths(str(tmp_path))] == ["Title"]
+    assert [d.title for d in read_paths(tmp_path)] == ["Title"]
+
+
 def test_read_paths_accounts_for_everything(tmp_path):
     write(tmp_path / "a.txt", "Title\n\nBody\n")
     write(tmp_path / "b.jsonl", '{"text": "one"}\n{bad\n{"text": "three"}\n')
