@@ -651,6 +651,22 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                                 "direct.subject_colon")
             return attr, True
         return None, True
+    # (e) a paragraph that is only a quote, after a paragraph that ends "X responded:"
+    p_idx = span.p_first
+    if p_idx > 1 and span.open_start == doc.seg.paragraphs[p_idx][0]:
+        prev_start, prev_end = doc.seg.paragraphs[p_idx - 1]
+        if text[prev_end - 1] == ":":
+            ps_start, _, _ = doc.sentence(prev_end - 1)
+            cues = [c for c in doc.cues_between(ps_start, prev_end) if not c.used]
+            attr = _attr_from_before(doc, cues[-1], ps_start, "direct.x_said_colon_paragraph") if cues else None
+            if attr is None:
+                found = _subject(doc, ps_start, prev_end)
+                if found is not None:
+                    attr = _Attribution(None, None, None, found[:2], None, "direct.subject_colon_paragraph")
+            if attr is not None:
+                if attr.cue is not None:
+                    attr.cue.used = True
+                return attr, True
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
 
 
@@ -888,7 +904,7 @@ def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int
     if span.p_first == p_span.p_last:
         between = text[p_span.close_end:span.open_start]
         if len(between) < 200 and not any(
-                not c.used and (c.form in _GERUNDS or mention_before(text, c.start, p_span.close_end) is not None)
+                not c.used and (c.form in _GERUNDS or _speaks_in_gap(text, c, p_span.close_end))
                 for c in doc.cues_between(p_span.close_end, span.open_start)):
             # the gap holds only the attribution of the previous quote (or nothing)
             if p_attr.mention is not None and (p_attr.mention[1] <= span.open_start):
@@ -898,6 +914,13 @@ def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int
     if span.p_first == p_span.p_last + 1 and span.open_start == doc.seg.paragraphs[span.p_first][0]:
         return _clone(p_attr, "inherited.paragraph"), False
     return None, False
+
+
+def _speaks_in_gap(text: str, cue: _Cue, limit: int) -> bool:
+    """A verb between two quotes with a speaker of its own (not "who supports ..." describing the
+    previous speaker)."""
+    m = mention_before(text, cue.start, limit)
+    return m is not None and text[m.start:m.end] != "who"
 
 
 def _clone(attr: _Attribution, rule: str) -> _Attribution:
