@@ -583,6 +583,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     cues = [c for c in doc.cues_between(s_start, span.open_start) if not c.used or c.start in doc.partial]
     if cues:
         cue = cues[-1]
+        if len(cues) > 1 and cue.start not in doc.partial:
+            cue = _outermost(doc, cues, s_start, span.open_start)
         if cue.start in doc.partial:  # a second fragment of the same reported clause
             return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
         gap = _INTRO_GAP.match(text, cue.end, span.open_start, timeout=doc.deadline.left())
@@ -679,6 +681,24 @@ def _word_before(text: str, pos: int) -> str:
 def _only_stopwords(mention: str) -> bool:
     """True for "The", "When", "But Then": capitalised sentence words, not a speaker (a pronoun is one)."""
     return mention not in _PRONOUNS and all(w in _STOPWORDS for w in mention.split())
+
+
+_CLAUSE_BREAKS = (", and ", ", but ", "; ", " – ", " — ", ". ")
+
+
+def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _Cue:
+    """The first verb of the sentence whose clause runs on to the quote: in "Lapp said she thinks
+    Republicans "are ..."" Lapp is the source (PolNeAR's convention), while after ", and he
+    accused" a new clause has its own."""
+    text = doc.text
+    for cue in cues[:-1]:
+        if cue.start in doc.partial or cue.form in _GERUNDS:
+            continue
+        if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS):
+            continue
+        if mention_before(text, cue.start, s_start) is not None:
+            return cue
+    return cues[-1]
 
 
 def _partial(doc: _Doc, cue: _Cue, attr: _Attribution) -> _Attribution:
