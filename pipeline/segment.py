@@ -20,22 +20,25 @@ from .vocab import words
 
 __all__ = ["Segmentation", "segment"]
 
-_PARAGRAPH = regex.compile(r"[^\n]+")
+
+_ABBREVIATIONS = "|".join(regex.escape(a) for a in sorted(words("abbreviations.txt"), key=len, reverse=True))
 
 _BOUNDARY = regex.compile(
-    r"""
-    (?P<stop>[.!?]+|…)              # terminal punctuation, possibly repeated
-    [\"'”’»)\]]*                   # closing quotation marks and brackets stay in the sentence
-    (?=\s+                          # white space, then the start of a new sentence:
-        [\"“‘'«(\[]?               #   an optional opening mark
-        [\p{Lu}\p{N}]               #   and a capital letter or digit
+    rf"""
+    (?:
+        [!?]+                                   # question and exclamation marks always end
+      | (?<!\.\.)\.(?!\.)                       # a single full stop (no ellipsis "...") that
+        (?<!(?<![\p{{L}}\p{{N}}.])(?i:{_ABBREVIATIONS})\.)  #   does not follow an abbreviation (Mr., U.S.)
+        (?<!(?<![\p{{L}}\p{{N}}.])\p{{Lu}}\.)           #   nor an initial (J. Smith)
+    )
+    [\"'”’»)\]]*                               # closing quotation marks and brackets stay in the sentence
+    (?=\s+                                      # white space, then the start of a new sentence:
+        [\"“‘'«(\[]?                          #   an optional opening mark
+        [\p{{Lu}}\p{{N}}]                        #   and a capital letter or digit
     )
     """,
     regex.VERBOSE,
 )
-
-# The word just before a full stop: letters, digits and inner dots ("U.S", "a.m", "Ph.D").
-_WORD_BEFORE = regex.compile(r"(?:\p{L}|\p{N}|\.)*\p{L}$")
 
 
 class Segmentation(NamedTuple):
@@ -46,29 +49,22 @@ class Segmentation(NamedTuple):
     sentences: list[tuple[int, int, int]]
 
 
-def _is_abbreviation(text: str, stop_at: int) -> bool:
-    match = _WORD_BEFORE.search(text, max(0, stop_at - 12), stop_at)
-    if match is None:
-        return False
-    word = match.group()
-    if len(word) == 1:  # an initial: "J. Smith", but also "Plan B." — initials are far more common
-        return word.isupper()
-    return word.lower() in words("abbreviations.txt")
-
-
-def _split_paragraph(text: str, start: int, end: int, deadline: Deadline) -> list[tuple[int, int]]:
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, without their surrounding white space (str.find: no regex needed)."""
     spans = []
-    sentence_start = start
-    for m in _BOUNDARY.finditer(text, start, end, timeout=deadline.left()):
-        stop = m.group("stop")
-        if stop in ("...", "…") or (stop == "." and _is_abbreviation(text, m.start())):
-            continue
-        spans.append((sentence_start, m.end()))
-        sentence_start = m.end()
-        while sentence_start < end and text[sentence_start].isspace():
-            sentence_start += 1
-    if sentence_start < end:
-        spans.append((sentence_start, end))
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        start, end = pos, nl
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+        pos = nl + 1
     return spans
 
 
@@ -79,17 +75,21 @@ def segment(text: str, deadline: Deadline = NO_DEADLINE) -> Segmentation:
     >>> [text[s:e] for s, e, _ in segment(text).sentences]
     ['A title', 'Mr. Smith paid US$4.5 billion.', 'He left.']
     """
-    paragraphs: list[tuple[int, int]] = []
+    paragraphs = _paragraph_spans(text)
     sentences: list[tuple[int, int, int]] = []
-    for m in _PARAGRAPH.finditer(text, timeout=deadline.left()):
-        p_start, p_end = m.span()
-        while p_start < p_end and text[p_start].isspace():
-            p_start += 1
-        while p_end > p_start and text[p_end - 1].isspace():
-            p_end -= 1
-        if p_start == p_end:
-            continue
-        idx = len(paragraphs)
-        paragraphs.append((p_start, p_end))
-        sentences.extend((s, e, idx) for s, e in _split_paragraph(text, p_start, p_end, deadline))
+    # One pass over the whole text for sentence ends, merged with the paragraphs in order.
+    stops = [m.end() for m in _BOUNDARY.finditer(text, timeout=deadline.left())]
+    k, n_stops = 0, len(stops)
+    for idx, (p_start, p_end) in enumerate(paragraphs):
+        sentence_start = p_start
+        while k < n_stops and stops[k] <= p_start:
+            k += 1
+        while k < n_stops and stops[k] < p_end:
+            end = stops[k]
+            sentences.append((sentence_start, end, idx))
+            sentence_start = end
+            while text[sentence_start].isspace():  # a stop is always followed by white space
+                sentence_start += 1
+            k += 1
+        sentences.append((sentence_start, p_end, idx))
     return Segmentation(paragraphs, sentences)
