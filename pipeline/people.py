@@ -509,6 +509,8 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
             cur = tok[1]
         if first_name is not None:  # the BBC
             return Mention(s, _name_end(text, first_name, limit), pos, None)
+        if cur > e and text[cur - 1] in ",." and word[0].islower():  # said the 46-year-old.
+            return Mention(s, cur - 1, pos, None)
         return None
     if word.lower() in _ROLES and word.islower():
         nxt = _token_after(text, s + len(word), limit) if len(word) == e - s else None

@@ -558,6 +558,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             elif _short_gap(text, span.close_end, gap_end) and not (
                     text[span.end - 1] == "." and _CLAUSE_GOES_ON.match(text, cue.end, p_end, timeout=doc.deadline.left())):
                 attr = _attr_from_before(doc, cue, span.close_end, "direct.x_said")
+            elif text[span.end - 1] in ",?!—-":
+                attr = _appositive_speaker(doc, span.close_end, cue, p_end)
             else:
                 attr = None
             if attr is not None:
@@ -706,6 +708,23 @@ def _partial(doc: _Doc, cue: _Cue, attr: _Attribution) -> _Attribution:
     cue.used = True
     doc.partial[cue.start] = attr
     return attr
+
+
+def _appositive_speaker(doc: _Doc, start: int, cue: _Cue, limit: int) -> _Attribution | None:
+    """"...," Melanne Verveer, who served as Hillary Clinton's chief of staff, told CBS News: the
+    name right after the quote, then an apposition too long for the speaker reader."""
+    text = doc.text
+    pos = start
+    while pos < cue.start and text[pos] in " \t,":
+        pos += 1
+    m = mention_after(text, pos - 1, cue.start) if pos > start else None
+    if m is None or m.start != pos or text[m.end:m.end + 1] != ",":
+        return None
+    between = text[m.end:cue.start].rstrip()
+    if not between.endswith(",") or len(between) > 240 or not _GAP_BREAKERS.isdisjoint(between) \
+            or ". " in between:
+        return None
+    return _Attribution(cue, cue.start, cue.end, (m.start, m.end), between, "direct.x_appos_said")
 
 
 def _intro_ok(doc: _Doc, span: _Span, s_start: int) -> bool:
@@ -924,7 +943,7 @@ def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int
     if span.p_first == p_span.p_last:
         between = text[p_span.close_end:span.open_start]
         if len(between) < 200 and not any(
-                not c.used and (c.form in _GERUNDS or _speaks_in_gap(text, c, p_span.close_end))
+                not c.used and c.form in _SPEECH and _speaks_in_gap(text, c, p_span.close_end)
                 for c in doc.cues_between(p_span.close_end, span.open_start)):
             # the gap holds only the attribution of the previous quote (or nothing)
             if p_attr.mention is not None and (p_attr.mention[1] <= span.open_start):
