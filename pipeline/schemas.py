@@ -26,14 +26,14 @@ Float = Series[Annotated[pd.ArrowDtype, pyarrow.float64()]]
 Time = Series[Annotated[pd.ArrowDtype, pyarrow.timestamp("us", tz="UTC")]]
 Day = Series[Annotated[pd.ArrowDtype, pyarrow.date32()]]
 
-FACT_KINDS = ("percent", "percentage_point", "money", "count", "quantity", "duration", "ordinal",
-              "fraction", "multiple")
-QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")
+# The label sets are defined once, by the stage that produces them.
+from .facts import KINDS as FACT_KINDS, QUALIFIERS  # noqa: E402
+from .ingest import REASONS as _READ_REASONS  # noqa: E402
+from .quotes import KINDS as QUOTE_KINDS, SPEAKER_KINDS  # noqa: E402
+
 DIRECTIONS = ("up", "down")
-QUOTE_KINDS = ("direct", "partial", "indirect")
-SPEAKER_KINDS = ("person", "organisation", "unknown")
-REJECT_REASONS = ("unreadable", "not_text", "empty", "bad_record", "too_large", "duplicate",
-                  "timeout", "internal_error")
+# Reasons of the readers, and of processing: a bug in a stage costs its document, not the run.
+REJECT_REASONS = _READ_REASONS + ("internal_error",)
 
 
 def _field(description: str, **checks) -> object:
