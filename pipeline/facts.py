@@ -99,6 +99,7 @@ _AFTER_CS = {**{s: (u[1], u[0], None) for s, u in _UNITS_BY_CS.items()},
              **{s: ("currency", None, c) for s, c in _CURRENCY_POST_CS.items()}}
 _AFTER_CI = {**{s: (u[1], u[0], None) for s, u in _UNITS_BY_CI.items()},
              **{s: ("currency", None, c) for s, c in _CURRENCY_POST_CI.items()}}
+_PRE_LAST = frozenset(c for s in _CURRENCY_PRE for c in (s[-1], s[-1].lower(), s[-1].upper()))
 _SCALE_SPACED = sorted(s for s, (_, attached) in scales().items() if not attached)
 _SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
 _NUMBER_WORDS = number_words()
@@ -273,7 +274,7 @@ _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.V
 _QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w])", regex.VERBOSE)
 
 # Where the clause of a number starts, searched backwards: punctuation that separates clauses.
-_CLAUSE_MARKS = ",;:()\"“”—–"
+_CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]")
 
 # Period expressions: "the past year", "the first five months of this year", "last year", "in 2019".
 _PERIOD_UNITS = _alt(words("fact_period_units.txt"))
@@ -451,8 +452,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     percent"): the number restates the one before it."""
     text = doc.text
     lo = max(sent_start, left - 200)
-    chunk = text[lo:left]
-    clause_start = lo + max(chunk.rfind(c) for c in _CLAUSE_MARKS) + 1
+    mark = _CLAUSE_MARK.search(text, lo, left, timeout=doc.deadline.left())
+    clause_start = mark.end() if mark else lo
     toks = _tokens(text, clause_start, left, doc.deadline)
     while toks and toks[0].lower() in _CLAUSE_OPENERS:
         opener = toks[0].lower()
@@ -554,16 +555,8 @@ def _unit_after(text: str, pos: int, limit: int, deadline: Deadline = NO_DEADLIN
         at += 1
     if at >= limit or text[at].isspace():
         return None
-    window = text[at:min(limit, at + 40)]
-    tokens = []
-    for raw in window.split(None, 3)[:3]:
-        cut = _UNIT_STOP.search(raw, timeout=deadline.left())
-        if cut is not None:
-            raw = raw[:cut.start()]
-            if raw:
-                tokens.append(raw)
-            break
-        tokens.append(raw)
+    stop = _UNIT_STOP.search(text, at, min(limit, at + 40), timeout=deadline.left())
+    tokens = text[at:stop.start() if stop else min(limit, at + 40)].split(None, 3)[:3]
     found = _lookup_after(tokens) if tokens else None
     if found is None:
         return None
@@ -667,7 +660,7 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
     p = pos - 1 if sign2 else pos
     # a currency symbol or code, maybe followed by one blank: "US$17", "$ 75", "EUR50m", "HK $3.7"
     q = p - 1 if p and win[p - 1] in " \u00a0" else p
-    for length in (5, 4, 3, 2, 1):
+    for length in ((5, 4, 3, 2, 1) if q and win[q - 1] in _PRE_LAST else ()):
         if q - length < 0:
             continue
         cand = win[q - length:q]
