@@ -153,7 +153,8 @@ def _short_gap(text: str, start: int, end: int) -> bool:
 # with a full stop before it is not this cue's.
 _CLAUSE_GOES_ON = regex.compile(
     r"""
-    [ \t]+(?:that[ \t]|[^,.;:!?"“”\n]{25})
+      [ \t]+(?:that[ \t]|[^,.;:!?"“”\n]{25})   # a reported clause
+    | [ \t]*:                                  # or a colon: the verb introduces the next quote
     """,
     regex.VERBOSE,
 )
