@@ -13,9 +13,7 @@ sentence).  All vocabularies live in ``vocab/`` (units, currencies, scales, numb
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
-from functools import cache
 from typing import Sequence
 
 import regex
@@ -25,8 +23,6 @@ from .numbers import number_words, parse_digits, parse_words, scale_value, scale
 from .vocab import table, words
 
 __all__ = ["Fact", "extract_facts", "KINDS", "QUALIFIERS"]
-
-log = logging.getLogger(__name__)
 
 KINDS = ("percent", "percentage_point", "money", "count", "quantity", "duration", "ordinal", "fraction",
          "multiple")
@@ -194,14 +190,6 @@ _WORD_NUMBER = regex.compile(
     regex.VERBOSE,
 )
 
-_SCALE = rf"""
-    (?:
-        (?P<scale>(?:{_W}?-?(?:{_alt(_SCALE_SPACED, set(_SCALE_SPACED))})(?![\w]))+)  # 17 billion, 4 hundred million
-      | (?P<scale_att>{_alt(_SCALE_ATTACHED, set(_SCALE_ATTACHED))})(?![\w])           # 2.8bn, $5m (attached only)
-    )?
-"""
-_UNIT_ALT = _alt(list(_UNITS_SURFACES := [s for s, *_ in table("units.tsv")]), _UNITS_CS)
-_POST_CURRENCY_ALT = _alt(_CURRENCY_POST, _CURRENCY_CS)
 _PER = regex.compile(
     rf"{_W}+(?:per|a|an|each){_W}+(?P<per>{_alt(_PER_WORDS, set())})(?![\w])(?!{_W}+(?:earlier|ago|before|later))",
     regex.VERBOSE)
@@ -214,18 +202,7 @@ _SCALE_AFTER = regex.compile(
     """,
     regex.VERBOSE,
 )
-# Up to three words after a number, looked up longest first in the unit and currency tables.
-_UNIT_TOKEN = r"[^\s\d,;:()\[\]{}\"“”!?]+"
-_UNIT_WINDOW = regex.compile(
-    rf"(?P<sep>{_W}?-?)(?P<a>{_UNIT_TOKEN})(?:{_W}+(?P<b>{_UNIT_TOKEN}))?(?:{_W}+(?P<c>{_UNIT_TOKEN}))?",
-    regex.VERBOSE,
-)
 _UNIT_STOP = regex.compile(r"[,;:()\[\]{}\"“”!?]")  # where a unit token ends
-# Up to five words before a position, read backwards: qualifier, direction, labels.
-_PREV_WORDS = regex.compile(
-    r"(?r)(?:(?:(?:(?:(?P<w5>\S+)\s+)?(?P<w4>\S+)\s+)?(?P<w3>\S+)\s+)?(?P<w2>\S+)\s+)?(?P<w1>\S+)\s+",
-    regex.VERBOSE,
-)
 _NEGATIVE_WORD = regex.compile(r"(?r)(?<![\w])(?i:minus|negative)(?:[ \t\u00a0]+|-)?", regex.VERBOSE)
 
 # Range continuation after a first quantity: "to", "-", "–", "and" (after "between"), "or".
@@ -525,7 +502,6 @@ class _Core:
     negative: bool = False
     left: int = 0  # start of the surface (currency or sign), qualifier excluded
     qual_start: int = 0  # start of the qualifier, or ``left``
-    between: bool = False
     prev_word: str | None = None
     before: list | None = None  # up to 5 (word, start) pairs before the qualifier, nearest first
     has_scale: bool = False
