@@ -245,6 +245,7 @@ _PER_STARTS = (" per ", " a ", " an ", " each ")
 _ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\w])")
 _NEXT_WORD = regex.compile(rf"{_W}+(?P<w>[\p{{L}}]+)", regex.VERBOSE)
 _OF_OR_THE = regex.compile(rf"{_W}+(?:of|the){_W}", regex.VERBOSE)
+_RESTATE = frozenset({"(", "/", ";", "or", ", or", "(or"})  # between a number and the same amount restated
 _AGE_VERBS = frozenset({"aged", "turned", "turns", "turning", "was", "is", "be", "been"})
 _DIRECTION_CONNECTORS = frozenset({"by", "of", "between"})
 _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.VERBOSE)
@@ -1064,11 +1065,15 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         period = None
         if core.kind not in ("duration",):
             period = _period_for(doc, idx, core.qual_start, core.end)
-        if inherit and last_in_sentence.get(idx):
-            previous = last_in_sentence[idx][-1]
+        previous = last_in_sentence[idx][-1] if last_in_sentence.get(idx) else None
+        restated = previous is not None and text[previous.end:core.qual_start].strip(" \u00a0") in _RESTATE
+        if previous is not None and (inherit or restated):
+            # "..., or 8.8 percent", "296 hp (224 kW / 300 PS)": the same fact said again
             concept, holder = previous.concept, previous.holder
             period = period or previous.period
             direction = direction or previous.direction
+            if restated and core.qualifier == "=" and text[previous.end:core.qual_start].strip() in ("(", "/", ";"):
+                core.qualifier = previous.qualifier  # a conversion keeps the bound: "under 296 hp (224 kW)"
     value = -core.value if core.negative else core.value
     high = core.value_high
     return Fact(
