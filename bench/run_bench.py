@@ -45,7 +45,7 @@ STAGES = ("read", "normalize", "segment", "facts", "quotes", "link", "validate")
 STAGE_FILES = {"read": ("ingest", "dates", "json", "gzip", "codecs"),
                "normalize": ("normalize", "ftfy"),
                "segment": ("segment",),
-               "facts": ("facts",),
+               "facts": ("facts", "numbers"),
                "quotes": ("quotes", "people"),
                "link": ("link",),
                "validate": ("schemas", "pandera", "pyarrow", "process.py"),
@@ -69,20 +69,24 @@ def measure(spec: dict) -> None:
     config = RunConfig(paths=tuple(spec["files"]), out=spec["out"], workers=spec["workers"],
                        full=True, engine=spec["engine"], batch_size=spec["batch_size"],
                        arguments=("bench",))
+    def cpu() -> tuple[float, float]:  # this process; the children it reaped (pool, Dask)
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
     profiler = None
     if spec.get("profile"):
         import cProfile
         profiler = cProfile.Profile()
         profiler.enable()
-    t0 = time.perf_counter()
+    cpu0, t0 = cpu(), time.perf_counter()
     summary = run_pipeline(config)
-    seconds = time.perf_counter() - t0
+    seconds, cpu1 = time.perf_counter() - t0, cpu()
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(spec["profile"])
-    usage = resource.getrusage(resource.RUSAGE_SELF)
     result = {
-        "seconds": seconds, "main_cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "seconds": seconds, "cpu_seconds": cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1],
+        "main_cpu_seconds": cpu1[0] - cpu0[0],
         "n_read": summary.n_read, "n_new": summary.n_new, "n_rejects": summary.n_rejects,
         "reasons": dict(summary.reasons), "n_sentences": summary.n_sentences,
         "n_facts": summary.n_facts, "n_quotes": summary.n_quotes,
@@ -120,6 +124,14 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores of this machine have spent not idle since boot."""
+    with open("/proc/stat", encoding="ascii") as f:
+        ticks = [int(v) for v in f.readline().split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 class _Sampler(threading.Thread):
     def __init__(self, pid: int):
         super().__init__(daemon=True)
@@ -141,12 +153,16 @@ def run_one(corpus: Corpus, workers: int, engine: str, batch_size: int, work: Pa
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)}
     proc = subprocess.Popen([sys.executable, __file__, "--measure", json.dumps(spec)], env=env)
+    busy_before, wall_before = machine_busy_seconds(), time.perf_counter()
     sampler = _Sampler(proc.pid)
     sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)  # usage: the largest process of the whole tree
     proc.returncode = os.waitstatus_to_exitcode(status)
     sampler.done.set()
     sampler.join()
+    # Cores busy with other work (other programs) on average during the measurement.
+    others = ((machine_busy_seconds() - busy_before - usage.ru_utime - usage.ru_stime)
+              / (time.perf_counter() - wall_before))
     try:
         if proc.returncode != 0:
             raise RuntimeError(f"the measured run failed (exit {proc.returncode}); "
@@ -165,6 +181,8 @@ def run_one(corpus: Corpus, workers: int, engine: str, batch_size: int, work: Pa
         "us_per_article": seconds / corpus.n_articles * 1e6,
         "peak_tree_mib": sampler.peak / MIB,
         "max_process_mib": usage.ru_maxrss / 1024,  # kilobytes on Linux
+        "mb_per_cpu_s": corpus.text_bytes / 1e6 / result["cpu_seconds"],
+        "other_cores": max(0.0, others),
         "output": str(out) if keep_output else None})
     result["shares"] = stage_shares(result) if workers == 1 else None
     return result
@@ -195,9 +213,12 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 def figures_table(results: list[dict]) -> str:
     headers = ["articles", "workers", "engine", "seconds", "articles/s", "MB/s", "µs/article",
-               "peak tree MiB", "max process MiB", "facts", "quotes", "rejects"]
+               "CPU s", "MB/CPU-s", "other load", "peak tree MiB", "max process MiB", "facts", "quotes",
+               "rejects"]
     rows = [[f"{r['articles']:,}", str(r["workers"]), r["engine"], f"{r['seconds']:.1f}",
              f"{r['articles_per_s']:,.0f}", f"{r['mb_per_s']:.2f}", f"{r['us_per_article']:.0f}",
+             f"{r['cpu_seconds']:.1f}", f"{r['mb_per_cpu_s']:.2f}",
+             f"{r['other_cores']:.2f}",
              f"{r['peak_tree_mib']:,.0f}", f"{r['max_process_mib']:,.0f}", f"{r['n_facts']:,}",
              f"{r['n_quotes']:,}", f"{r['n_rejects']:,}"] for r in results]
     return _table(headers, rows)
@@ -321,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     if shares_table(results):
         print("\n## time share by stage, 1 worker\n\n" + shares_table(results))
     checks = targets(results)
+    busy = [r for r in results if r["other_cores"] > 0.25]
+    if busy:
+        print(f"\n(other programs kept {max(r['other_cores'] for r in busy):.1f} of "
+              f"{os.cpu_count()} cores busy during {len(busy)} measurement(s): wall-clock figures "
+              "are pessimistic there; MB/CPU-s is the steadier figure for one worker)")
     print("\n## targets (issue 6)\n")
     for c in checks:
         print(f"- {'ok  ' if c['ok'] else 'MISS'} {c['target']}: {c['value']}")
