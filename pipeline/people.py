@@ -399,7 +399,8 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
     >>> m = mention_before(t, t.index("said"), 0); t[m.start:m.end], t[m.cue_start:]
     ('Russian President Vladimir Putin', 'has also said')
     """
-    limit = max(limit, pos - 200)
+    pos = min(pos, len(text))
+    limit = max(limit, pos - 200, 0)
     end, cue_start, timed = pos, pos, False
     for _ in range(6):  # adverbs and auxiliaries (part of the cue), then time words
         tok = _token_before(text, end, limit)
@@ -485,7 +486,7 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     >>> m = mention_after(t, 4, len(t)); t[m.start:m.end]
     'spokesman John Kirby'
     """
-    limit = min(limit, pos + 150)
+    limit = min(limit, pos + 150, len(text))
     tok = _token_after(text, pos, limit)
     if tok is None:
         return None

@@ -160,3 +160,9 @@ def test_never_raises_and_spans_slice_to_their_text(text):
             assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
         if q.cue_start is not None:
             assert text[q.cue_start:q.cue_end] == q.cue
+
+
+@pytest.mark.parametrize("text", ["T\n\nIt works, said", "T\n\nIt works, said Jane", "said", "\"", "T\n\n\"x,\" said", "according to"])
+def test_text_ending_at_a_verb_does_not_raise(text):
+    for q in _quotes(text):
+        assert text[q.start:q.end] == q.text
