@@ -875,8 +875,10 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
     """A JSON array of objects, one object, or objects in a row, streamed element by element.
 
     A lone object is one document without a line number; array elements and objects in a row
-    carry the line they start on.  An element that does not parse (or is larger than the limit)
-    ends the file with one reject: past it there is no telling where the next element starts.
+    carry the line they start on.  Among objects in a row (JSON Lines saved as ``.json``), one that
+    does not parse is a reject and reading goes on at the next line that starts with ``{``.  In an
+    array, an element that does not parse (or is larger than the limit) ends the file with one
+    reject: past it there is no telling where the next element starts.
     """
     limit = ctx.options.max_doc_bytes
     buf = ""
@@ -887,6 +889,7 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
     started = False
     pending: tuple[int, int, object] | None = None  # held back to learn whether it is a lone object
     values = 0  # top-level values (or array elements) parsed
+    skipped = 0  # broken top-level values passed over
 
     def refill(want: int) -> bool:
         nonlocal buf, pos, eof
@@ -897,6 +900,24 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
         buf = buf[pos:] + chunk
         pos = 0
         return True
+
+    def skip_to(stop: int) -> int:
+        """Move ``pos`` to ``stop``, counting lines; the bytes passed over."""
+        nonlocal pos, line
+        passed = _byte_length(buf[pos:stop], encoding)
+        line += buf.count("\n", pos, stop)
+        pos = stop
+        return passed
+
+    def skip_to_next_object(start: int) -> tuple[bool, int]:
+        """Move ``pos`` to the next line that opens an object (False: the end of the file came first)."""
+        passed = 0
+        while (found := buf.find("\n{", start)) < 0:
+            passed += skip_to(max(pos, len(buf) - 1))  # keep a "\n" that may start "\n{" in the next chunk
+            if eof or not refill(0):
+                return False, passed + skip_to(len(buf))
+            start = pos
+        return True, passed + skip_to(found + 1)
 
     def records(start_line: int, n_bytes: int, value: object, lone: bool) -> Iterator[Item]:
         where = None if lone else start_line
@@ -919,7 +940,7 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
             if not eof and refill(0):
                 continue
             if pending is not None:
-                yield from records(*pending, lone=not in_array and values == 1)
+                yield from records(*pending, lone=not in_array and values == 1 and not skipped)
             if in_array:
                 yield Reject(ctx.source, None, line, "bad_record", "the JSON array is not closed before the end of the file", None)
             return
@@ -947,16 +968,28 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
             if end == len(buf) and not eof and buf[end - 1].isdigit():
                 raise JSONDecodeError("value may continue", buf, end)  # a number cut by the chunk edge
         except JSONDecodeError as exc:
-            if not eof and len(buf) - pos <= limit:
+            too_long = len(buf) - pos > limit
+            cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(buf) - 8  # may go on in the next chunk
+            if cut and not eof and not too_long:
                 refill(len(buf) - pos)
                 continue
             if pending is not None:
                 yield from records(*pending, lone=False)
-            too_long = len(buf) - pos > limit
-            detail = ("an element longer than the document limit, or one that does not parse, ends the file"
-                      if too_long else f"not valid JSON ({exc.msg}, line {line + buf.count(chr(10), pos, exc.pos)})")
-            yield Reject(ctx.source, None, line, "too_large" if too_long else "bad_record", detail, None)
-            return
+                pending = None
+            where = f"line {line + buf.count(chr(10), pos, exc.pos)}"
+            reason, detail = (("too_large", "a value longer than the document limit (or one that does not parse)")
+                              if too_long else ("bad_record", f"not valid JSON ({exc.msg}, {where})"))
+            start_line = line
+            if in_array:
+                yield Reject(ctx.source, None, start_line, reason, f"{detail}; the rest of the file is not read", None)
+                return
+            found, passed = skip_to_next_object(pos + 1)
+            skipped += 1
+            yield Reject(ctx.source, None, start_line, reason,
+                         f"{detail}; reading goes on at line {line}" if found else detail, passed)
+            if not found:
+                return
+            continue
         except RecursionError:
             if pending is not None:
                 yield from records(*pending, lone=False)

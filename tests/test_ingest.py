@@ -389,6 +389,20 @@ def test_field_names_match_across_case_and_separators(tmp_path):
     assert (doc.source_id, doc.published_at) == ("d", datetime(2020, 1, 1, tzinfo=UTC))
 
 
+def test_json_lines_saved_as_json_recover_after_a_broken_line(tmp_path):
+    text = '{"text": "one"}\n{"text": oops}\n{"text": "three"}\n{"text": "four",\n{"text": "five"}\n'
+    items = read(write(tmp_path / "a.json", text))
+    assert [(type(i).__name__, i.line) for i in items] == [
+        ("RawDocument", 1), ("Reject", 2), ("RawDocument", 3), ("Reject", 4), ("RawDocument", 5)]
+    assert "reading goes on at line 3" in items[1].detail and items[1].n_bytes == len('{"text": oops}\n')
+
+
+def test_broken_pretty_printed_object_is_one_reject(tmp_path):
+    text = json.dumps(ALLSIDES, indent=4).replace('"title": "A title",', '"title": "A title"')
+    reject = one(write(tmp_path / "a.json", text))
+    assert reject.reason == "bad_record" and "line 7" in reject.detail
+
+
 def test_json_object_over_the_limit(tmp_path):
     reject = one(write(tmp_path / "a.json", json.dumps({"text": "x" * 5000})), max_doc_bytes=1000)
     assert reject.reason == "too_large"
@@ -708,3 +722,19 @@ def test_the_adversarial_corpus_of_issue_5(tmp_path):
     assert csv_docs[0].encoding == "cp1252" and "\u201cbureau\u201d" in csv_docs[0].body
     when = [i.published_at for i in items if isinstance(i, RawDocument) and i.source.endswith("dates.json")]
     assert when == [datetime(1, 1, 1, tzinfo=UTC), datetime(2050, 6, 1, 10, tzinfo=UTC)]
+
+
+def test_a_failure_inside_a_reader_is_one_reject_for_the_rest(tmp_path, monkeypatch):
+    from pipeline import ingest
+
+    def two_then_fail(*args):
+        yield RawDocument("x", None, 1, "csv", "utf-8", None, None, None, None, None, None, None, "a", 1)
+        yield RawDocument("x", None, 2, "csv", "utf-8", None, None, None, None, None, None, None, "b", 1)
+        raise MemoryError("simulated")
+
+    monkeypatch.setattr(ingest, "_read_csv", two_then_fail)
+    items = read_file(str(write(tmp_path / "a.csv", "text\na\nb\nc\n")))
+    assert [type(i).__name__ for i in items][:2] == ["RawDocument", "RawDocument"]
+    rejects_ = [i for i in read_file(str(tmp_path / "a.csv")) if isinstance(i, Reject)]
+    assert len(rejects_) == 1 and rejects_[0].reason == "unreadable"
+    assert "after 2 records" in rejects_[0].detail and "MemoryError" in rejects_[0].detail
