@@ -144,6 +144,7 @@ SKIPPED_SUFFIXES = (".dtd",)  # SGML document type definitions
 
 
 def _skipped(name: str) -> bool:
+    """A file found in a folder that is not read (hidden folders are skipped when listing)."""
     lower = name.lower()
     return name.startswith(".") or lower.startswith(SKIPPED_PREFIXES) or lower.endswith(SKIPPED_SUFFIXES)
 
@@ -212,7 +213,7 @@ def _walk(top: str, seen_files: set, seen_dirs: set) -> Iterator[str | Reject]:
             seen_dirs.add(key)
             ancestors.add(key)
             stack.append((path, key, False))
-            stack.extend((os.path.join(path, name), None, False) for name in reversed(names) if not _skipped(name))
+            stack.extend((os.path.join(path, name), None, False) for name in reversed(names) if name[0] != ".")
         elif stat.S_ISREG(st.st_mode):
             if named or not _skipped(os.path.basename(path)):
                 if key in seen_files:

@@ -592,10 +592,10 @@ def test_sgml_detected_by_content(tmp_path):
 
 def test_find_files_sorted_recursive_and_skipping(tmp_path):
     for name in ["b/2.txt", "b/1.txt", "a.txt", "README.TXT", "LICENSE", "lewis.dtd", ".hidden.txt",
-                 ".git/x.txt", "c/readme.md", "c/d/3.json"]:
+                 ".git/x.txt", "c/readme.md", "c/d/3.json", "license_texts/4.txt"]:
         write(tmp_path / name, "x")
     found = [os.path.relpath(p, tmp_path) for p in find_files([str(tmp_path)])]
-    assert found == ["a.txt", "b/1.txt", "b/2.txt", "c/d/3.json"]
+    assert found == ["a.txt", "b/1.txt", "b/2.txt", "c/d/3.json", "license_texts/4.txt"]  # folders: only hidden skipped
     assert list(find_files([str(tmp_path / "README.TXT")])) == [str(tmp_path / "README.TXT")]
 
 
