@@ -255,24 +255,31 @@ _QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w]
 _CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]")
 
 # Period expressions: "the past year", "the first five months of this year", "last year", "in 2019".
-_PERIOD_UNITS = _alt(words("fact_period_units.txt"))
-_PERIOD = regex.compile(
-    rf"""
+# Period expressions end in a time unit: "the past year", "the first five months of this year", "last
+# quarter", "a year earlier".  Each unit word found in a sentence is read backwards to its opening words
+# (matched on lower case), then forwards for "of this year" / "earlier".
+_PERIOD_UNIT_WORDS = tuple(sorted(words("fact_period_units.txt") | {"spring", "summer", "autumn", "winter"}))
+_PERIOD_OPENING = regex.compile(
+    rf"""(?r)
     (?<![\w])
     (?:
-        (?P<rel>(?:the{_W}+)?(?:{_alt(words("fact_period_modifiers.txt"))})
-            (?:{_W}+(?:{_CARDINAL_ALT}|\d+))?{_W}+(?:{_PERIOD_UNITS})
-            (?:{_W}+of{_W}+(?:(?:this|last|next|the){_W}+(?:year|month|decade)|\d{{4}}))?)
-      | (?P<deictic>(?:this|last|next){_W}+(?:year|month|week|quarter|season|decade|spring|summer|autumn|winter))
-      | (?P<ago>(?:a|one){_W}+year{_W}+(?:earlier|ago|before))
-      | (?:in|during|since|for){_W}+(?P<year>(?:fiscal{_W}+)?(?:1[6-9]|20)\d\d)(?![\w])
+        (?P<rel>(?:the{_W}+)?(?:{_alt(words("fact_period_modifiers.txt") | {"this", "next"})})
+            (?:{_W}+(?:{_CARDINAL_ALT}|\d+))?)                       # the past (two), the first five, this
+      | (?P<ago>a|one)                                               # a year earlier
     )
-    (?![\w])
+    {_W}+
     """,
     regex.VERBOSE,
 )
-_PERIOD_CUES = ("year", "month", "week", "day", "quarter", "decade", "half", "season", "session", "spring",
-                "summer", "autumn", "winter", " 1", " 2")
+_PERIOD_CLOSING = regex.compile(
+    rf"""
+    (?P<of>{_W}+of{_W}+(?:(?:this|last|next|the){_W}+(?:year|month|decade)|\d{{4}}))   # of this year, of 2021
+  | (?P<ago>{_W}+(?:earlier|ago|before))                                              # a year earlier
+    """,
+    regex.VERBOSE,
+)
+_YEAR = regex.compile(r"(?:1[6-9]|20)\d\d(?!\d)")  # a year number, told by the word before it
+_YEAR_PREPOSITIONS = frozenset({"in", "during", "since", "for"})
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -456,17 +463,33 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
 
 
 def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
-    if idx not in doc.periods:
-        s, e, _ = doc.sentences[idx]
-        found = []
-        sentence = doc.low[s:e]
-        if not any(cue in sentence for cue in _PERIOD_CUES):
-            doc.periods[idx] = found
-            return found
-        for m in _PERIOD.finditer(doc.low, s, e, timeout=doc.deadline.left()):
-            name = next(g for g in ("rel", "deictic", "ago", "year") if m.group(g))
-            found.append((m.start(name), m.end(name), doc.text[m.start(name):m.end(name)]))
-        doc.periods[idx] = found
+    """Period expressions of sentence ``idx``: (start, end, surface), found from their time-unit words."""
+    if idx in doc.periods:
+        return doc.periods[idx]
+    s, e, _ = doc.sentences[idx]
+    low, deadline = doc.low, doc.deadline
+    found = []
+    for unit in _PERIOD_UNIT_WORDS:
+        i = low.find(unit, s, e)
+        while i != -1:
+            j = i + len(unit)
+            if (j >= e or not low[j].isalpha()) and (i == s or not low[i - 1].isalpha()):
+                m = _PERIOD_OPENING.match(low, max(s, i - 40), i, timeout=deadline.left())
+                if m is not None:
+                    tail = _PERIOD_CLOSING.match(low, j, e, timeout=deadline.left())
+                    if m.group("ago"):
+                        if tail is not None and tail.group("ago"):
+                            found.append((m.start(), tail.end()))
+                    else:
+                        found.append((m.start(), tail.end() if tail is not None and tail.group("of") else j))
+            i = low.find(unit, j, e)
+    for m in _YEAR.finditer(low, s, e, timeout=deadline.left()):
+        if m.start() > s + 1 and not low[m.start() - 1].isalnum():
+            before = low[max(s, m.start() - 8):m.start() - 1].rsplit(None, 1)
+            if before and before[-1] in _YEAR_PREPOSITIONS:
+                found.append((m.start(), m.end()))
+    found.sort()
+    doc.periods[idx] = [(a, b, doc.text[a:b]) for a, b in found]
     return doc.periods[idx]
 
 
@@ -1001,6 +1024,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             core.end = noun_end
             core.kind = "count"
         elif only_fraction:
+            if prev_low in ("first", "second", "final", "latter", "other", "third", "fourth"):
+                return None  # "the first half of the year" is a period
             if not _OF_OR_THE.match(text, core.end, min(sent_end, core.end + 6), timeout=deadline.left()):
                 return None  # "the first quarter", "half-time"
             core.kind = "fraction"
