@@ -185,7 +185,7 @@ class People:
     Speaker(name='Vladimir Putin', kind='person')
     """
 
-    __slots__ = ("_text", "_deadline", "_full", "_entities", "_by_name")
+    __slots__ = ("_text", "_deadline", "_full", "_entities", "_by_name", "_seen")
 
     def __init__(self, text: str, deadline: Deadline = NO_DEADLINE):
         self._text = text
@@ -193,6 +193,7 @@ class People:
         self._full: dict[str, tuple[str, set[str], str]] = {}  # surname -> (fullest, roles, gender)
         self._entities: list[_Entity] = []  # most recent last
         self._by_name: dict[str, _Entity] = {}
+        self._seen: dict[str, str] = {}  # a name as written -> its entity's name
 
     # -- names -------------------------------------------------------------------------------
     def _fullest(self, surname: str) -> tuple[str, set[str], str]:
@@ -227,10 +228,17 @@ class People:
         else:
             ent.roles |= roles
             ent.gender = gender if ent.gender == "x" else ent.gender
-            ent.last_pos = pos
-            self._entities.remove(ent)  # short list: people speak a few times each
+            self._touch(ent, pos)
+            return ent
         self._entities.append(ent)
         return ent
+
+    def _touch(self, ent: _Entity, pos: int) -> None:
+        """Make ``ent`` the most recent entity."""
+        ent.last_pos = pos
+        if self._entities[-1] is not ent:
+            self._entities.remove(ent)  # short list: people speak a few times each
+            self._entities.append(ent)
 
     def _register_name(self, mention: str, pos: int, appos: str | None = None) -> Speaker | None:
         names, roles, gender = _name_parts(mention)
@@ -309,8 +317,15 @@ class People:
             names, _, _ = _name_parts(mention)
             if not names:  # "officials", "analysts": a group, not a resolvable speaker
                 return Speaker(None, _ROLES.get(last, "unknown"))
+        if appos is None and mention in self._seen:  # the same name again: no need to read it twice
+            ent = self._by_name[self._seen[mention]]
+            self._touch(ent, pos)
+            return Speaker(ent.name, ent.kind)
         speaker = self._register_name(mention, pos, appos)
-        return speaker if speaker is not None else Speaker(None, mention_kind(mention))
+        if speaker is None:
+            return Speaker(None, mention_kind(mention))
+        self._seen[mention] = speaker.name
+        return speaker
 
 
 def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
