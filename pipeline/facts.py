@@ -104,6 +104,7 @@ _VAGUE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "vague")
 _MULTIPLE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "multiple")
 _ORDINAL_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "ordinal")
 _QUALIFIER = dict(table("fact_qualifiers.tsv"))
+_QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER)
 _DIRECTION = dict(table("fact_directions.tsv"))
 _MONTHS = words("fact_months.txt")
 _ID_PREFIXES = words("fact_id_prefixes.txt")
@@ -688,8 +689,8 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
     left = lo + p
     # "minus 5", "minus-5", "negative 3"
     m = None
-    near = text[max(floor, left - 10):left].lower()
-    if "minus" in near or "negative" in near:
+    near = text[max(floor, left - 10):left]
+    if "inus" in near or "egativ" in near:
         m = _NEGATIVE_WORD.match(text, max(floor, left - 10), left, timeout=deadline.left())
     if m is not None:
         core.negative = True
@@ -711,7 +712,7 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
         if len(parts) == 6:
             parts = parts[1:]
         words = parts[::-1]  # nearest first
-        for k in (3, 2, 1):
+        for k in ((3, 2, 1) if words and words[0].lower() in _QUALIFIER_LAST else ()):
             if len(words) >= k:
                 phrase = " ".join(words[k - 1::-1]).lower()
                 if phrase in _QUALIFIER:
