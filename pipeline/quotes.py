@@ -489,6 +489,8 @@ def _subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
     A lone capitalised word counts only when the document uses it again (names recur; "Immediately"
     does not)."""
     text = doc.text
+    while start < end and text[start] in "\"“”'‘’ ":
+        start += 1
     for attempt in range(2):
         m = SUBJECT.match(text, start, end, timeout=doc.deadline.left())
         if m is not None:
