@@ -1,11 +1,15 @@
 """Numeric facts: every number that states something, normalised, with what it measures.
 
-One pass finds number cores (digits, number words, vague amounts such as "dozens of"); around each core,
-patterns anchored at the core read the currency, sign and qualifier before it and the scale, range, unit
-or counted noun after it.  Dates, clock times, years, phone numbers, identifiers and game scores are
-dropped.  Each fact then gets its direction (the verb or noun next to it), its concept and holder (the
-subject of its clause, through a pronoun when needed) and its period (the time expression of its
-sentence).  All vocabularies live in ``vocab/`` (units, currencies, scales, number words, ``fact_*``).
+Finding numbers costs one pass: a fast scan for runs of digits, and for number words an intersection of the
+document's whitespace tokens with the number-word vocabulary (a pattern tried at every position would be
+several times slower).  Around each number, short look-ups read the currency, sign and qualifier before it
+and the scale, range, unit or counted noun after it; units and currencies are dictionary look-ups of the
+next one to three words, longest first.  Dates, clock times, years, phone numbers, identifiers and game
+scores are dropped.  Each fact then gets its direction (the verb or noun next to it), its concept and
+holder (the subject of its clause, through a pronoun to an earlier sentence when needed) and its period
+(the time expression of its sentence).  Vocabularies live in ``vocab/`` (``units.tsv``, ``currencies.tsv``,
+``scales.tsv``, ``number_words.tsv`` and ``fact_*``).  Work per document is linear: per-sentence results
+(periods, subjects) are cached in dictionaries, and every look-around is bounded.
 
 >>> text = "Russia's investment has reached US$17 billion."
 >>> [(f.surface, f.kind, f.value, f.unit, f.holder, f.concept) for f in extract_facts(text, [(0, 46, 0)])]
