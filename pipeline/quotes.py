@@ -760,22 +760,24 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         s_end -= 1
     if cue.form == "according":
         attr = _attr_from_after(doc, cue, s_end, "indirect.according_to")
-        if attr is None:
-            return None
+        if attr is None:  # a source the speaker reader does not know: its first words
+            tok = _first_words(text, cue.end, s_end)
+            if tok is None:
+                return None
+            attr = _Attribution(cue, cue.start, cue.end, tok, None, "indirect.according_to")
         after = attr.mention[1]
-        comma = text.find(",", after, s_end)
-        if not text[s_start:cue.start].strip():  # According to X, CONTENT.
-            if comma < 0 or comma - after > 90:
+        opening = text[s_start:cue.start].strip(" \t(\"“")
+        if not opening:  # According to X, CONTENT.
+            comma = text.find(",", after, s_end)
+            if comma < 0 or comma - after > 120:
                 return None
             start, end = _clause(doc, comma + 1, s_end)
-        else:  # CONTENT, according to X.
-            if after < s_end - 2 and text[after:s_end].strip(" ,"):
-                # something follows the source: keep only when it is a short channel or date
-                if "," not in text[after:s_end] and s_end - after > 40:
-                    return None
+        elif opening.endswith((",", "—", "-")) or text[cue.start - 2:cue.start] == ", ":  # CONTENT, according to X.
             start, end = _clause(doc, s_start, cue.start)
-            while end > start and text[end - 1] in " ,":
+            while end > start and text[end - 1] in " ,—-":
                 end -= 1
+        else:
+            return None
         return (attr, start, end, "indirect.according_to") if end > start else None
     after_cue = text[cue.end:cue.end + 2]
     if not after_cue or after_cue[0] in ".,;:!?)" or cue.end >= s_end:
@@ -826,6 +828,23 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
         return pos
     m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 60), timeout=deadline.left())
     return m.end() if m is not None else pos
+
+
+def _first_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first word or two after ``start`` (before a comma): a source such as "exit polls"."""
+    while start < end and text[start] == " ":
+        start += 1
+    stop = start
+    for _ in range(2):
+        nxt = text.find(" ", stop + 1, end)
+        comma = text.find(",", stop, end)
+        cut = min(x for x in (nxt if nxt >= 0 else end, comma if comma >= 0 else end, end))
+        if cut <= stop:
+            break
+        stop = cut
+        if stop < end and text[stop] == ",":
+            break
+    return (start, stop) if stop > start else None
 
 
 def _clause_stop(text: str, start: int, end: int) -> int:
