@@ -1086,9 +1086,14 @@ def _read_parquet(ctx: _Context) -> Iterator[Item]:
         for batch in parquet.iter_batches(batch_size=512):
             for mapping in batch.to_pylist():
                 row += 1
-                n_bytes = sum(len(v.encode("utf-8", "replace")) if isinstance(v, str) else len(v) if isinstance(v, bytes) else 8
-                              for v in mapping.values())
-                yield _from_mapping(mapping, ctx, row, n_bytes)
+                yield _from_mapping(mapping, ctx, row, sum(map(_value_bytes, mapping.values())))
+
+
+def _value_bytes(value: object) -> int:
+    """Roughly what a Parquet cell holds: UTF-8 bytes of text, 8 for a number or a date."""
+    if isinstance(value, str):
+        return len(value) if value.isascii() else len(value.encode("utf-8", "replace"))
+    return len(value) if isinstance(value, (bytes, list, dict)) else 8
 
 
 # ---------------------------------------------------------------------------------------------
