@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pandas as pd
@@ -136,7 +135,7 @@ def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None =
     started = datetime.now(timezone.utc)
     run_start = time.perf_counter()
     summary = Summary(run_id=new_run_id(), out=str(config.out))
-    store = Store(Path(config.out), summary.run_id, full=config.full)
+    store = Store(config.out, summary.run_id, full=config.full)
     store.recover()
     known = store.known_doc_ids()
     seen: set[str] = set()

@@ -10,14 +10,18 @@ killed in between gets them back at the next start.
 
 No name or value from the input ever becomes part of a path: file names are made of the table
 name, the run id (time and random hex) and a counter.
+
+``OUT`` is a local path or any fsspec URL (``s3://bucket/news`` with s3fs installed,
+``memory://`` in tests).  On object stores a move is a copy and a delete, so files appear one by
+one, but the commit point is still the single ``runs`` file, written last.
 """
 from __future__ import annotations
 
 import logging
-import os
-import shutil
+import posixpath
 from pathlib import Path
 
+import fsspec
 import pandas as pd
 import pyarrow
 import pyarrow.parquet as pq
@@ -32,39 +36,60 @@ ROWS_PER_GROUP = 64_000
 ROWS_PER_FILE = 2_000_000
 
 
-def table_files(out: Path, table: str) -> list[Path]:
+def location(out: Path | str) -> tuple[fsspec.AbstractFileSystem, str]:
+    """The file system and root path of an output folder (a local path or an fsspec URL)."""
+    return fsspec.core.url_to_fs(str(out))
+
+
+def _join(*parts: str) -> str:
+    return posixpath.join(*parts)
+
+
+def _files(fs: fsspec.AbstractFileSystem, folder: str) -> list[str]:
+    return sorted(fs.glob(_join(folder, "*.parquet"))) if fs.isdir(folder) else []
+
+
+def table_files(out: Path | str, table: str) -> list[str]:
     """The table's part files, in name order (which is commit order within a run)."""
-    folder = Path(out) / table
-    return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    fs, root = location(out)
+    return _files(fs, _join(root, table))
 
 
-def _run_of(path: Path) -> str:
-    # part-<run_id>-<n>.parquet ; run ids contain no "-" after their "T...Z_" stamp
-    return path.stem.split("-", 2)[1] if path.stem.count("-") >= 2 else ""
+def read_file(out: Path | str, path: str, columns: list[str] | None = None) -> pyarrow.Table:
+    """One part file of the output at ``out`` (as listed by :func:`table_files`)."""
+    fs, _ = location(out)
+    return pq.read_table(path, columns=columns, filesystem=fs)
 
 
-def committed_run_ids(out: Path) -> set[str]:
+def _run_of(path: str) -> str:
+    # part-<run_id>-<n>.parquet ; run ids contain no "-"
+    stem = posixpath.basename(path).removesuffix(".parquet")
+    return stem.split("-", 2)[1] if stem.count("-") >= 2 else ""
+
+
+def committed_run_ids(out: Path | str) -> set[str]:
     ids: set[str] = set()
     for path in table_files(out, "runs"):
-        ids.update(pq.read_table(path, columns=["run_id"]).column("run_id").to_pylist())
+        ids.update(read_file(out, path, ["run_id"]).column("run_id").to_pylist())
     return ids
 
 
-def read_table(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+def read_table(out: Path | str, table: str, columns: list[str] | None = None) -> pd.DataFrame:
     """Read one table back with its Arrow-backed dtypes (an empty frame when it has no files)."""
+    schema = arrow_schema(table)
     files = table_files(out, table)
     if not files:
-        schema = arrow_schema(table)
         return schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)[columns or schema.names]
-    parts = [pq.read_table(f, columns=columns, schema=arrow_schema(table)) for f in files]
+    fs, _ = location(out)
+    parts = [pq.read_table(f, columns=columns, schema=schema, filesystem=fs) for f in files]
     return pyarrow.concat_tables(parts).to_pandas(types_mapper=pd.ArrowDtype)
 
 
 class _TableWriter:
     """Buffers a table's batches into row groups and rolls over to a new file when one is full."""
 
-    def __init__(self, folder: Path, table: str, run_id: str):
-        self.folder, self.table, self.run_id = folder, table, run_id
+    def __init__(self, fs: fsspec.AbstractFileSystem, folder: str, table: str, run_id: str):
+        self.fs, self.folder, self.table, self.run_id = fs, folder, table, run_id
         self.schema = arrow_schema(table)
         self.buffer: list[pyarrow.Table] = []
         self.buffered = 0
@@ -87,9 +112,8 @@ class _TableWriter:
             return
         if self.writer is None or self.file_rows >= ROWS_PER_FILE:
             self._close_file()
-            self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / f"part-{self.run_id}-{self.n_files:05d}.parquet"
-            self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+            self._sink = self.fs.open(self._path(self.n_files), "wb")
+            self.writer = pq.ParquetWriter(self._sink, self.schema, compression="zstd")
             self.n_files += 1
             self.file_rows = 0
         table = pyarrow.concat_tables(self.buffer)
@@ -97,17 +121,21 @@ class _TableWriter:
         self.file_rows += table.num_rows
         self.buffer, self.buffered = [], 0
 
+    def _path(self, n: int) -> str:
+        self.fs.makedirs(self.folder, exist_ok=True)
+        return _join(self.folder, f"part-{self.run_id}-{n:05d}.parquet")
+
     def _close_file(self) -> None:
         if self.writer is not None:
             self.writer.close()
+            self._sink.close()
             self.writer = None
 
     def close(self, ensure_file: bool) -> None:
         self._flush()
         if ensure_file and self.n_files == 0:  # an empty file keeps the table loadable everywhere
-            self.folder.mkdir(parents=True, exist_ok=True)
-            pq.write_table(self.schema.empty_table(),
-                           self.folder / f"part-{self.run_id}-00000.parquet")
+            with self.fs.open(self._path(0), "wb") as sink:
+                pq.write_table(self.schema.empty_table(), sink)
             self.n_files = 1
         self._close_file()
 
@@ -116,32 +144,43 @@ class Store:
     """The output folder of one run."""
 
     def __init__(self, out: Path | str, run_id: str, full: bool = False):
-        self.out = Path(out)
+        self.out = out
+        self.fs, self.root = location(out)
         self.run_id = run_id
         self.full = full
-        self.staging = self.out / f".staging-{run_id}"
+        self.staging = _join(self.root, f".staging-{run_id}")
         self._writers: dict[str, _TableWriter] = {}
+
+    def _hidden(self, prefix: str) -> list[str]:
+        return sorted(p for p in self.fs.glob(_join(self.root, prefix + "*")) if self.fs.isdir(p))
+
+    def _move(self, src: str, dst_folder: str) -> None:
+        self.fs.makedirs(dst_folder, exist_ok=True)
+        self.fs.mv(src, _join(dst_folder, posixpath.basename(src)))
+
+    def _remove(self, path: str) -> None:
+        if self.fs.exists(path):
+            self.fs.rm(path, recursive=True)
 
     # -- start ---------------------------------------------------------------------------------
     def recover(self) -> None:
         """Undo what killed runs left: restore files a ``--full`` run set aside, delete part files
         of uncommitted runs and staging folders."""
-        self.out.mkdir(parents=True, exist_ok=True)
+        self.fs.makedirs(self.root, exist_ok=True)
         committed = committed_run_ids(self.out)
-        for aside in sorted(self.out.glob(".replaced-*")):
-            if aside.name.removeprefix(".replaced-") not in committed:
-                for path in sorted(aside.rglob("*.parquet")):
-                    target = self.out / path.relative_to(aside)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(path, target)
-            shutil.rmtree(aside, ignore_errors=True)
-        for staging in self.out.glob(".staging-*"):
-            shutil.rmtree(staging, ignore_errors=True)
+        for aside in self._hidden(".replaced-"):
+            if posixpath.basename(aside).removeprefix(".replaced-") not in committed:
+                for table in TABLES:
+                    for path in _files(self.fs, _join(aside, table)):
+                        self._move(path, _join(self.root, table))
+            self._remove(aside)
+        for staging in self._hidden(".staging-"):
+            self._remove(staging)
         for table in TABLES:
             for path in table_files(self.out, table):
                 if _run_of(path) not in committed:
                     log.warning("removing %s, left by a run that did not complete", path)
-                    path.unlink()
+                    self.fs.rm(path)
 
     def known_doc_ids(self) -> set[str]:
         """doc_ids already in the output (none with ``full``)."""
@@ -149,16 +188,20 @@ class Store:
             return set()
         ids: set[str] = set()
         for path in table_files(self.out, "documents"):
-            ids.update(pq.read_table(path, columns=["doc_id"]).column("doc_id").to_pylist())
+            ids.update(read_file(self.out, path, ["doc_id"]).column("doc_id").to_pylist())
         return ids
 
     # -- writing -------------------------------------------------------------------------------
+    def _writer(self, table: str) -> _TableWriter:
+        writer = self._writers.get(table)
+        if writer is None:
+            writer = self._writers[table] = _TableWriter(
+                self.fs, _join(self.staging, table), table, self.run_id)
+        return writer
+
     def write(self, frames: dict[str, pd.DataFrame]) -> None:
         for table, df in frames.items():
-            writer = self._writers.get(table)
-            if writer is None:
-                writer = self._writers[table] = _TableWriter(self.staging / table, table, self.run_id)
-            writer.add(df)
+            self._writer(table).add(df)
 
     def rows_written(self, table: str) -> int:
         writer = self._writers.get(table)
@@ -166,33 +209,26 @@ class Store:
 
     def commit(self, run_row: pd.DataFrame) -> None:
         """Publish the run's files, then its ``runs`` row: the run is committed from that moment."""
-        for table in TABLES:
-            if table == "runs":
-                continue
-            writer = self._writers.get(table) or _TableWriter(self.staging / table, table, self.run_id)
-            writer.close(ensure_file=self.full or not table_files(self.out, table))
+        data_tables = [t for t in TABLES if t != "runs"]
+        for table in data_tables:
+            self._writer(table).close(ensure_file=self.full or not table_files(self.out, table))
         if self.full:
-            aside = self.out / f".replaced-{self.run_id}"
-            for table in TABLES:
-                if table == "runs":
-                    continue
+            aside = _join(self.root, f".replaced-{self.run_id}")
+            for table in data_tables:
                 for path in table_files(self.out, table):
-                    (aside / table).mkdir(parents=True, exist_ok=True)
-                    os.replace(path, aside / table / path.name)
-        for table in TABLES:
-            for path in sorted((self.staging / table).glob("*.parquet")):
-                (self.out / table).mkdir(parents=True, exist_ok=True)
-                os.replace(path, self.out / table / path.name)
-        runs = _TableWriter(self.staging / "runs", "runs", self.run_id)
+                    self._move(path, _join(aside, table))
+        for table in data_tables:
+            for path in _files(self.fs, _join(self.staging, table)):
+                self._move(path, _join(self.root, table))
+        runs = self._writer("runs")
         runs.add(validate("runs", run_row))
         runs.close(ensure_file=True)
-        tmp = self.staging / "runs" / f"part-{self.run_id}-00000.parquet"
-        (self.out / "runs").mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, self.out / "runs" / tmp.name)  # the commit point
-        shutil.rmtree(self.staging, ignore_errors=True)
-        shutil.rmtree(self.out / f".replaced-{self.run_id}", ignore_errors=True)
+        for path in _files(self.fs, _join(self.staging, "runs")):
+            self._move(path, _join(self.root, "runs"))  # the commit point
+        self._remove(self.staging)
+        self._remove(_join(self.root, f".replaced-{self.run_id}"))
 
     def abort(self) -> None:
         for writer in self._writers.values():
             writer._close_file()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self._remove(self.staging)

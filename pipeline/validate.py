@@ -2,15 +2,15 @@
 offset contract across tables (every span lies inside its document and slices to its surface)."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-import pyarrow.parquet as pq
 
 from .schemas import TABLES, table_schema
-from .store import table_files
+from .store import read_file, table_files
 
 __all__ = ["Problem", "validate_output"]
 
@@ -30,11 +30,12 @@ class Problem:
         return f"{self.table}{col}: {self.check} failed at {self.rows}: {self.detail}"
 
 
-def _schema_problems(table: str, path: Path) -> list[Problem]:
+def _schema_problems(out, table: str, path: str) -> list[Problem]:
+    name = posixpath.basename(path)
     try:
-        df = pq.read_table(path).to_pandas(types_mapper=pd.ArrowDtype)
+        df = read_file(out, path).to_pandas(types_mapper=pd.ArrowDtype)
     except Exception as exc:
-        return [Problem(table, None, "readable", path.name, f"{type(exc).__name__}: {exc}")]
+        return [Problem(table, None, "readable", name, f"{type(exc).__name__}: {exc}")]
     try:
         table_schema(table).validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -45,21 +46,21 @@ def _schema_problems(table: str, path: Path) -> list[Problem]:
             values = [repr(v)[:60] for v in group["failure_case"].tolist()[:MAX_EXAMPLES]]
             more = f" (+{len(group) - MAX_EXAMPLES} more)" if len(group) > MAX_EXAMPLES else ""
             problems.append(Problem(table, None if pd.isna(column) else str(column), str(check),
-                                    f"{path.name} rows {', '.join(idx)}{more}",
+                                    f"{name} rows {', '.join(idx)}{more}",
                                     f"values {', '.join(values)}"))
         return problems
     return []
 
 
-def _span_problems(out: Path) -> list[Problem]:
+def _span_problems(out: Path | str) -> list[Problem]:
     texts: dict[str, str] = {}
     for path in table_files(out, "documents"):
-        t = pq.read_table(path, columns=["doc_id", "text"])
+        t = read_file(out, path, ["doc_id", "text"])
         texts.update(zip(t.column("doc_id").to_pylist(), t.column("text").to_pylist()))
     problems = []
     for table, surface in (("numeric_facts", "surface"), ("quotes", "text")):
         for path in table_files(out, table):
-            t = pq.read_table(path, columns=["doc_id", "start", "end", surface]).to_pylist()
+            t = read_file(out, path, ["doc_id", "start", "end", surface]).to_pylist()
             bad = []
             for i, row in enumerate(t):
                 text = texts.get(row["doc_id"])
@@ -71,23 +72,22 @@ def _span_problems(out: Path) -> list[Problem]:
             if bad:
                 rows = ", ".join(str(i) for i, _ in bad[:MAX_EXAMPLES])
                 problems.append(Problem(table, surface, "span slices documents.text",
-                                        f"{path.name} rows {rows}", bad[0][1]))
+                                        f"{posixpath.basename(path)} rows {rows}", bad[0][1]))
     return problems
 
 
 def validate_output(out: Path | str) -> tuple[dict[str, int], list[Problem]]:
     """Validate every table under ``out``; return rows per table and the problems found."""
-    out = Path(out)
     counts: dict[str, int] = {}
     problems: list[Problem] = []
     for table in TABLES:
         files = table_files(out, table)
         if not files:
-            problems.append(Problem(table, None, "exists", str(out / table), "no Parquet files"))
+            problems.append(Problem(table, None, "exists", f"{out}/{table}", "no Parquet files"))
             continue
-        counts[table] = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
         for path in files:
-            problems.extend(_schema_problems(table, path))
+            problems.extend(_schema_problems(out, table, path))
+        counts[table] = sum(read_file(out, f, []).num_rows for f in files)
     if not problems:
         problems.extend(_span_problems(out))
     return counts, problems

@@ -140,7 +140,7 @@ def test_validate_reports_table_column_and_rows_of_a_broken_value(seed_out, tmp_
     out = tmp_path / "broken"
     for t in TABLES:
         (out / t).mkdir(parents=True)
-        for f in table_files(seed_out, t):
+        for f in map(Path, table_files(seed_out, t)):
             (out / t / f.name).write_bytes(f.read_bytes())
     path = table_files(out, "numeric_facts")[0]
     df = pq.read_table(path).to_pandas()
@@ -156,7 +156,7 @@ def test_validate_reports_a_span_that_does_not_slice_to_its_surface(seed_out, tm
     out = tmp_path / "shifted"
     for t in TABLES:
         (out / t).mkdir(parents=True)
-        for f in table_files(seed_out, t):
+        for f in map(Path, table_files(seed_out, t)):
             (out / t / f.name).write_bytes(f.read_bytes())
     path = table_files(out, "quotes")[0]
     df = pq.read_table(path).to_pandas()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -77,7 +78,7 @@ def test_uncommitted_files_are_removed_and_committed_ones_kept(tmp_path):
     assert all(kept.values()), "every table has a file after the first commit"
     # a run that died after publishing some files but before its runs row
     orphan = tmp_path / "documents" / "part-20000102T000000Z_bbbbbb-00000.parquet"
-    orphan.write_bytes(kept["documents"][0].read_bytes())
+    orphan.write_bytes(Path(kept["documents"][0]).read_bytes())
     (tmp_path / ".staging-20000102T000000Z_bbbbbb" / "quotes").mkdir(parents=True)
     Store(tmp_path, "20000103T000000Z_cccccc").recover()
     assert not orphan.exists()
@@ -93,10 +94,23 @@ def test_files_set_aside_by_a_killed_full_run_come_back(tmp_path):
     # a --full run that moved the old files aside, published a new documents file and died
     aside = tmp_path / ".replaced-20000102T000000Z_bbbbbb" / "documents"
     aside.mkdir(parents=True)
-    old = kept["documents"][0]
+    old = Path(kept["documents"][0])
     new = tmp_path / "documents" / "part-20000102T000000Z_bbbbbb-00000.parquet"
     new.write_bytes(old.read_bytes())
     old.rename(aside / old.name)
     Store(tmp_path, "20000103T000000Z_cccccc").recover()
     assert {t: table_files(tmp_path, t) for t in TABLES} == kept
     assert not list(tmp_path.glob(".replaced-*"))
+
+
+def test_output_can_be_an_fsspec_url(tmp_path):
+    from pipeline.cli import main
+    from pipeline.validate import validate_output
+
+    url = f"memory://newsfacts-test-{tmp_path.name}/data"
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert main(["run", str(seeds), "--out", url, "--workers", "1"]) == 0
+    counts, problems = validate_output(url)
+    assert not problems and counts["documents"] == 1 and counts["numeric_facts"] >= 7
+    assert read_table(url, "quotes")["speaker"].notna().sum() >= 5
+    assert not (tmp_path / "data").exists()
