@@ -550,8 +550,13 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         s_start = stop + 2
     before_text = text[s_start:span.open_start]
     starts_sentence = not before_text.strip(" \t\"“'‘(")
-    # (a) a cue right after the closing mark: "...," said X / "...," X said / "..." -- X
-    if span.closed:
+    # (a) a cue right after the closing mark: "...," said X / "...," X said / "..." -- X; a quote
+    # that does not end its clause after an attributed verb is that verb's (Sims say he was
+    # "riding the fence" until Haley said ...)
+    ends_clause = text[span.end - 1] in ",.?!…—-;:" or text[span.close_end:span.close_end + 1] in (",", ".")
+    if span.closed and (ends_clause or not any(
+            not c.used and mention_before(text, c.start, s_start) is not None
+            for c in doc.cues_between(s_start, span.open_start))):
         for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + 120)):
             if cue.used or cue.form == "according":
                 continue
