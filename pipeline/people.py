@@ -387,6 +387,7 @@ def _token_before(text: str, end: int, limit: int) -> tuple[int, int] | None:
 
 
 def _token_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    limit = min(limit, len(text))
     while start < limit and text[start] in " \t\xa0":
         start += 1
     if start >= limit or text[start] == "\n":
