@@ -154,6 +154,7 @@ def _short_gap(text: str, start: int, end: int) -> bool:
 _CLAUSE_GOES_ON = regex.compile(
     r"""
       [ \t]+(?:that[ \t]|[^,.;:!?"“”\n]{25})   # a reported clause
+    | [^,.;:!?\n]{0,60}["“]                     # or the verb's own quotation: X called it "..."
     | [ \t]*:                                  # or a colon: the verb introduces the next quote
     """,
     regex.VERBOSE,
