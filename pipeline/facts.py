@@ -251,6 +251,7 @@ _ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\w])")
 _NEXT_WORD = regex.compile(rf"{_W}+(?P<w>[\p{{L}}]+)", regex.VERBOSE)
 _OF_OR_THE = regex.compile(rf"{_W}+(?:of|the){_W}", regex.VERBOSE)
 _RESTATE = frozenset({"(", "/", ";", "or", ", or", "(or"})  # between a number and the same amount restated
+_YEAR_LEFT = frozenset(" \t\u00a0(\"'“‘,")  # what may stand before a year (not a currency sign)
 _AGE_VERBS = frozenset({"aged", "turned", "turns", "turning", "was", "is", "be", "been"})
 _DIRECTION_CONNECTORS = frozenset({"by", "of", "between"})
 _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.VERBOSE)
@@ -966,6 +967,17 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             return None
         if core.start > sent_start and text[core.start - 1] == ":" and core.start > 1 and text[core.start - 2].isdigit():
             return None
+    if core.end - core.start == 4 and 1600 <= core.value <= 2100 and not core.is_word \
+            and (core.start == sent_start or text[core.start - 1] in _YEAR_LEFT) \
+            and text[core.start:core.end].isdigit():
+        # a year unless a unit or a scale follows ("2000 tonnes"); decided before reading what precedes it
+        _read_after(text, core, sent_end, deadline)
+        if core.reject or (core.unit is None and core.currency is None and not core.has_scale
+                           and (core.end >= sent_end or not text[core.end].isalpha())):
+            return None
+        core.end, core.value = core.start + 4, float(text[core.start:core.start + 4])  # read again below
+        core.unit = core.currency = core.kind = core.unit_surface = core.scale_surface = None
+        core.has_scale = False
     if not _read_before(text, core, sent_start, deadline):
         return None
     if core.kind not in ("multiple", "ordinal") or core.rule == "ordinal.word":
