@@ -33,6 +33,8 @@ from pipeline.segment import segment  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
+# After the last quoted fragment of a reported clause, where PolNeAR's content stops.
+_CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ". ", ", a ", ", one of")
 
 
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
@@ -64,7 +66,16 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
             start = s
         for s_start, s_end, _ in sentences:
             if s_start <= end <= s_end:
-                end = max(end, s_end)
+                # to the sentence end, unless a new clause starts after the quotation
+                after = end
+                while after < s_end and text[after] in "\"”'’":
+                    after += 1
+                stop = s_end
+                for mark in _CLAUSE_AFTER_QUOTE:
+                    at = text.find(mark, after, stop)
+                    if at >= 0:
+                        stop = at
+                end = max(end, stop)
                 break
     # the closing quotation mark and final punctuation belong to the gold span; trimming removes them
     while end < len(text) and text[end] in "\"”'’.,!?" and end - max(q.end for q in quotes) < 3:
