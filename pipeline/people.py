@@ -51,14 +51,6 @@ _DETERMINERS = (
     "many Many several Several other Other two Two three Three both Both most Most all All"
 ).split()
 _DET_ALT = _alternation(_DETERMINERS)
-_ADVERB_ALT = _alternation(words("quote_adverbs.txt"))
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_WHEN = rf"""(?:
-    (?:on[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:morning|afternoon|evening|night))?   # on Tuesday, Saturday night
-  | (?:last|this|earlier[ \t]+this|later[ \t]+that)[ \t]+(?:week|month|year|spring|summer|fall|autumn|winter|weekend)
-  | (?:yesterday|today|earlier|later)
-)"""
-
 # Pieces of the mention grammar, as text so that the before- and after-patterns share them.
 _GRAMMAR = rf"""
     (?(DEFINE)
