@@ -43,6 +43,7 @@ import bz2
 import codecs
 import csv
 import dataclasses
+import errno
 import functools
 import gzip
 import html.entities
@@ -166,8 +167,60 @@ def find_files(paths: Sequence[str]) -> Iterator[str | Reject]:
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
     for top in paths:
-        for found in _walk(os.fsdecode(top), seen_files, seen_dirs):
+        top = os.fsdecode(top)
+        walk = _walk_remote(top) if _remote(top) else _walk(top, seen_files, seen_dirs)
+        for found in walk:
             yield _shown_source(found) if isinstance(found, Reject) else found
+
+
+def _remote(path: str) -> tuple | None:
+    """(file system, path) for an fsspec URL (``s3://...``, ``memory://...``), None for a local path."""
+    if "://" not in path or path.startswith("file://"):
+        return None
+    import fsspec  # only remote inputs need it
+
+    return fsspec.core.url_to_fs(path)
+
+
+def _walk_remote(top: str) -> Iterator[str | Reject]:
+    """The files under an fsspec URL, sorted, as URLs; the same names skipped as locally."""
+    fs, root = _remote(top)
+    try:
+        if fs.isfile(root):
+            yield top
+            return
+        found = sorted(fs.find(root))
+    except Exception as exc:  # any file-system error: the path cannot be read, the run goes on
+        yield Reject(top, None, None, "unreadable", f"cannot list: {type(exc).__name__}: {exc}", None)
+        return
+    if not found:
+        yield Reject(top, None, None, "unreadable", "no such file or folder, or it is empty", None)
+    for path in found:
+        relative = path[len(root):].lstrip("/")
+        if not any(_skipped(part) for part in relative.split("/")):
+            yield fs.unstrip_protocol(path)
+
+
+def _open_raw(source: str) -> IO[bytes]:
+    """The bytes of a local file or of an fsspec URL."""
+    remote = _remote(source)
+    return remote[0].open(remote[1], "rb") if remote else open(source, "rb")
+
+
+def _size(source: str) -> int:
+    """Size in bytes of a regular file (local or URL); OSError when it is not one."""
+    remote = _remote(source)
+    if remote:
+        try:
+            return remote[0].size(remote[1])
+        except FileNotFoundError:
+            raise
+        except Exception as exc:
+            raise OSError(str(exc)) from exc
+    st = os.stat(source)
+    if not stat.S_ISREG(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "not a regular file")
+    return st.st_size
 
 
 def _shown(path: str) -> str:
@@ -348,50 +401,50 @@ def _read(source: str, options: ReadOptions) -> Iterator[Item]:
     """Recognise the file, check it is text, pick its encoding, hand it to its format's reader."""
     limit = options.max_doc_bytes
     try:
-        st = os.stat(source)
+        size = _size(source)
+    except IsADirectoryError:
+        yield _reject(source, "unreadable", "not a regular file", None)
+        return
     except OSError as exc:
         yield _path_reject(source, exc)
         return
-    if not stat.S_ISREG(st.st_mode):
-        yield _reject(source, "unreadable", "not a regular file", None)
-        return
-    if st.st_size == 0:
+    if size == 0:
         yield _reject(source, "empty", "zero-byte file", 0)
         return
 
     name = os.path.basename(source).lower()
-    with open(source, "rb") as raw:  # a small file whole (its size + 1 shows whether it grew), else a head
-        head = raw.read(st.st_size + 1 if st.st_size < SMALL_FILE else HEAD)
+    with _open_raw(source) as raw:  # a small file whole (its size + 1 shows whether it grew), else a head
+        head = raw.read(size + 1 if size < SMALL_FILE else HEAD)
     unpack = next((opener for magic, opener in _COMPRESSIONS if magic.match(head)), None)
     compressed = unpack is not None
     name = _COMPRESSED_SUFFIX.sub("", name)
     opener: Callable[[], IO[bytes]]  # reopens the content, for the encoding scan then the reader
     data: bytes | None = None  # the whole content, when small enough to have been read at once
     if unpack is not None:
-        opener = lambda: unpack(source, "rb")  # noqa: E731
+        opener = lambda: unpack(_open_raw(source), "rb")  # noqa: E731
         with opener() as unpacked:
             head = unpacked.read(HEAD)
-    elif len(head) <= st.st_size < SMALL_FILE:
+    elif len(head) <= size < SMALL_FILE:
         data = head
         opener = lambda: io.BytesIO(data)  # noqa: E731
     else:
-        opener = lambda: open(source, "rb")  # noqa: E731
+        opener = lambda: _open_raw(source)  # noqa: E731
     head = head[:HEAD]
     fmt = _EXTENSIONS.get(os.path.splitext(name)[1]) or _format_from_head(head)
 
     if fmt == "parquet" or head.startswith(b"PAR1"):
         if compressed:
-            yield _reject(source, "unreadable", "compressed Parquet is not supported: decompress it first", st.st_size)
+            yield _reject(source, "unreadable", "compressed Parquet is not supported: decompress it first", size)
         else:
             yield from _read_parquet(_Context(source, "parquet", "utf-8", options))
         return
     binary = _binary_kind(head)
     if binary:
-        yield _reject(source, "not_text", f"binary content: {binary}", st.st_size)
+        yield _reject(source, "not_text", f"binary content: {binary}", size)
         return
-    if fmt == "txt" and not compressed and st.st_size > limit:
+    if fmt == "txt" and not compressed and size > limit:
         # one document per file, and the size is known without reading it
-        yield _reject(source, "too_large", f"{st.st_size:,} bytes is over the {limit:,}-byte document limit", st.st_size)
+        yield _reject(source, "too_large", f"{size:,} bytes is over the {limit:,}-byte document limit", size)
         return
 
     single = fmt == "txt"  # one document per file: no need to read past the limit
@@ -1082,7 +1135,7 @@ def _read_parquet(ctx: _Context) -> Iterator[Item]:
     import pyarrow.parquet as pq  # imported here: Arrow is slow to import and most runs read text
 
     row = 0
-    with pq.ParquetFile(ctx.source) as parquet:
+    with _open_raw(ctx.source) as raw, pq.ParquetFile(raw) as parquet:
         for batch in parquet.iter_batches(batch_size=512):
             for mapping in batch.to_pylist():
                 row += 1
