@@ -578,7 +578,7 @@ def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
     m = _SCALE_AFTER.match(text, pos, limit, timeout=deadline.left()) if first in _SCALE_FIRST else None
     if m is not None:
         scale = m.group()
-        core.value *= _scale_factor(scale)
+        core.value *= _scale_factor(scale, deadline)
         core.scale_surface = scale.strip(" \t-\u00a0")
         core.has_scale = True
         core.end = pos = m.end()
@@ -615,9 +615,9 @@ def _read_per(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
     core.end = m.end()
 
 
-def _scale_factor(scale: str) -> float:
+def _scale_factor(scale: str, deadline: Deadline = NO_DEADLINE) -> float:
     factor = 1.0
-    for part in _SCALE_PARTS.findall(scale):
+    for part in _SCALE_PARTS.findall(scale, timeout=deadline.left()):
         factor *= scale_value(part)
     return factor
 
@@ -741,7 +741,7 @@ def _phrase_start(stripped: str, k: int) -> int:
     return len(head[0]) + len(rest) - len(rest.lstrip())
 
 
-def _word_core(text: str, low: str, m) -> _Core | None:
+def _word_core(text: str, low: str, m, deadline: Deadline = NO_DEADLINE) -> _Core | None:
     """A core from a ``_WORD_NUMBER`` match (on the lower-cased text)."""
     start, end = m.span()
     if m.group("vague"):
@@ -752,7 +752,7 @@ def _word_core(text: str, low: str, m) -> _Core | None:
         high = low_value * 10
         return _Core(start, end, low_value, True, "count.vague", kind="count", value_high=high)
     if m.group("fold"):
-        value = parse_words(m.group("fold")[:-4].rstrip("-"))
+        value = parse_words(m.group("fold")[:-4].rstrip("-"), deadline)
         if value is None:
             return None
         return _Core(start, end, value, True, "multiple.fold", kind="multiple", unit="times",
@@ -768,7 +768,7 @@ def _word_core(text: str, low: str, m) -> _Core | None:
         return _Core(start, end, num / den, True, "fraction.words", kind="fraction")
     if m.group("ordw"):
         return _Core(start, end, _NUMBER_WORDS[m.group("ordw")][0], True, "ordinal.word", kind="ordinal")
-    value = parse_words(m.group("words"))
+    value = parse_words(m.group("words"), deadline)
     if value is None:
         return None
     return _Core(start, end, value, True, "count.words")
@@ -792,7 +792,7 @@ def _core_at(text: str, low: str, pos: int, limit: int, deadline: Deadline) -> _
         return None if value is None else _Core(m.start(), m.end(), value, False, "count.digits")
     m = _WORD_NUMBER.match(low, pos, limit, timeout=deadline.left())
     if m is not None and m.group("words"):
-        return _word_core(text, low, m)
+        return _word_core(text, low, m, deadline)
     return None
 
 
@@ -830,7 +830,7 @@ def _digit_matches(text: str, deadline: Deadline):
                 continue  # the tail of 1.2.3 or of "v.2"
             start -= 1
             run = "." + run
-        if run.count(".") > 1 or ("," in run and not _GROUPED.fullmatch(run)):
+        if run.count(".") > 1 or ("," in run and not _GROUPED.fullmatch(run, timeout=deadline.left())):
             continue  # 12.05.2020, 1,23: not a number we read
         if end < len(text) - 1 and text[end] == "/" and text[end + 1].isdigit() and "." not in run:
             fm = _FRACTION.match(text, start, min(len(text), start + 6), timeout=deadline.left())
@@ -937,7 +937,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
         sent_start, sent_end, _ = sentences[s_idx]
         if start < sent_start:
             continue
-        core = _word_core(text, low, m) if is_word else m
+        core = _word_core(text, low, m, deadline) if is_word else m
         if core is None:
             continue
         fact = _build(doc, core, s_idx, sent_start, sent_end, last_in_sentence, low)
@@ -1206,7 +1206,7 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
         core.end, core.reject = second.end, True  # between 2014 and 2017
         return
     if second.has_scale and not core.has_scale and core.value < 1000:
-        core.value *= _scale_factor(second.scale_surface)  # "$89 to $93 billion"
+        core.value *= _scale_factor(second.scale_surface, deadline)  # "$89 to $93 billion"
         core.scale_surface = second.scale_surface
         core.has_scale = True
     core.value_high = second.value

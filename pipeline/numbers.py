@@ -19,6 +19,7 @@ from functools import cache
 
 import regex
 
+from .limits import NO_DEADLINE, Deadline
 from .vocab import table
 
 __all__ = [
@@ -69,7 +70,7 @@ def parse_digits(text: str) -> float | None:
         return None
 
 
-def parse_words(text: str) -> float | None:
+def parse_words(text: str, deadline: Deadline = NO_DEADLINE) -> float | None:
     """A run of English number words ("two and half", "a dozen", "four hundred million"); None if none.
 
     Words of other classes (ordinal, vague, multiple) are read by their callers, not here.
@@ -77,7 +78,7 @@ def parse_words(text: str) -> float | None:
     vocab = number_words()
     total = current = fraction = 0.0
     seen = article_only = False
-    for m in _TOKEN.finditer(text.lower()):
+    for m in _TOKEN.finditer(text.lower(), timeout=deadline.left()):
         entry = vocab.get(m.group())
         if entry is None:  # "and" joins parts of one number
             continue
