@@ -29,7 +29,7 @@ from .vocab import table, words
 __all__ = ["Speaker", "People", "Mention", "mention_before", "mention_after", "SUBJECT", "mention_kind", "trim_mention"]
 
 MAX_NAME_SCANS = 24  # distinct surnames looked up for their fullest form, per document
-MAX_OCCURRENCES = 4  # occurrences of a surname read for its fullest form (the first ones name in full)
+MAX_OCCURRENCES = 2  # occurrences of a surname read for its fullest form (the first ones name in full)
 PRONOUN_WINDOW = 400  # characters before a pronoun searched for a named antecedent
 
 _PRONOUNS = {row[0]: (row[1], row[2]) for row in table("people_pronouns.tsv")}

@@ -197,6 +197,9 @@ _TIME_ONLY = regex.compile(
     regex.VERBOSE,
 )
 
+# A preposition that belongs to the verb ("called for", "warned of"): the clause starts after it.
+_PARTICLE_AFTER_VERB = (" for ", " about ", " of ", " upon ")
+
 # The audience of "told" when it is not a name: told reporters, told him.
 _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
 
@@ -830,6 +833,8 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
             words_after = _TOLD_WHOM.match(text, pos, min(s_end, pos + 20), timeout=deadline.left())
             if words_after:
                 pos = words_after.end()
+    if text.startswith(_PARTICLE_AFTER_VERB, pos):  # called for X, warned of X, asked about X
+        return text.index(" ", pos + 1) + 1
     if text.find(" that ", pos, min(s_end, pos + 66)) < 0:
         return pos
     m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 60), timeout=deadline.left())
