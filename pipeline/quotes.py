@@ -478,7 +478,8 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
         return _subject_attr(doc, cue, limit, rule)
     s, e = trim_mention(doc.text, m.start, m.end)
     mention = doc.text[s:e]
-    if _only_stopwords(mention) or (mention in ("It", "it") and _PASSIVE.match(doc.text, m.cue_start, cue.start)):
+    if _only_stopwords(mention) or (mention in ("It", "it")
+                                    and _PASSIVE.match(doc.text, m.cue_start, cue.start, timeout=doc.deadline.left())):
         return None  # "The said property", "It was said that"
     if cue.form in _NOUNISH and m.cue_start == cue.start and (
             mention.endswith(("'s", "’s"))

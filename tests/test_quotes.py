@@ -166,3 +166,12 @@ def test_never_raises_and_spans_slice_to_their_text(text):
 def test_text_ending_at_a_verb_does_not_raise(text):
     for q in _quotes(text):
         assert text[q.start:q.end] == q.text
+
+
+def test_deadline_propagates_as_timeout():
+    from pipeline.limits import Deadline, ExtractionTimeout
+
+    text = 'T\n\n"Yes," said Jane Doe.'
+    seg = segment(text)
+    with pytest.raises(ExtractionTimeout):
+        extract_quotes(text, seg, Deadline(0))
