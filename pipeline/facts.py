@@ -334,8 +334,10 @@ def _counted_noun(text: str, pos: int, end: int, value: float,
         taken.append((word, pos + t.end()))
         if _is_plural(word) or len(taken) == 3:
             break
-    if not taken:
-        return None
+    if not taken or taken[0][0].lower() in _NUMBER_WORDS:
+        return None  # "six of the seven years": the noun belongs to the next number
+    if value == 1.0 and _is_plural(taken[0][0]):
+        return None  # "whatever one thinks": "one" the pronoun, then a verb
     if value == 1.0 and len(taken) > 1:
         taken = taken[:1]  # "one novel remains": one counts a singular noun
     if not _is_plural(taken[-1][0]):
@@ -381,9 +383,12 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
         tokens = tokens[:-1]
     if holder and len(holder.split()) > 3:
         holder = None  # a long run of words before "'s" is a clause, not an owner
-    if len(tokens) > 4:
+    if len(tokens) > 4 or not tokens:
         return None, holder  # a subject this long is a clause, not what is measured
-    return (" ".join(tokens) or None), holder
+    last = tokens[-1]
+    if len(last) < 3 or last.lower().endswith("ed") or any(c.isdigit() for t in tokens for c in t):
+        return None, holder  # "especially given", "re", "9 p m address": not a noun phrase
+    return " ".join(tokens), holder
 
 
 @dataclass(slots=True)
