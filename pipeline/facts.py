@@ -1085,6 +1085,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
                     core.currency = before.unit
                 break
     _finish_unit(core)
+    if core.is_word and core.value == 1.0 and core.kind == "count":
+        core.qualifier = "="  # "under one umbrella": a count of one is not a bound
     # --- qualifier after ("or more"), direction, concept, period
     qa = _QUALIFIER_AFTER.match(text, core.end, sent_end, timeout=deadline.left()) \
         if text.startswith(" or ", core.end) else None
