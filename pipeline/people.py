@@ -358,6 +358,7 @@ _ADVERBS = words("quote_adverbs.txt")
 _WHEN_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday morning afternoon evening night week month "
     "year weekend last this on earlier later yesterday today".split())
+_CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
 _PARTICLES = frozenset("de da van von bin al del di der den la le".split())
 _ABBREVIATIONS = frozenset(t for t in _TITLES if t.endswith(".")) | {"Jr.", "Sr.", "St."}
 _DETERMINER_SET = frozenset(_DETERMINERS)
@@ -474,14 +475,17 @@ def _description_start(text: str, head_start: int, limit: int) -> int:
     """Start of "the Russian president" / "Trump's campaign" given its head noun; the head alone
     for a bare plural ("officials")."""
     start = head_start
-    for _ in range(4):
+    for n in range(4):
         tok = _token_before(text, start, limit)
-        if tok is None:
-            break
+        if tok is None:  # the clause starts here: "Federal officials said"
+            return start if n <= 2 else head_start
         w = text[tok[0]:tok[1]]
         if w in _DETERMINER_SET or w.endswith(("'s", "’s")):
             return tok[0]
         if not w[-1].isalnum() and w[-1] not in "-.":
+            # after a comma: ", federal officials said" (two modifiers at most)
+            return start if n <= 2 and w[-1] in ",;:" else head_start
+        if w in _ADVERBS or w in _STOP or w in _CLAUSE_WORDS:
             break
         start = tok[0]
     return head_start

@@ -83,6 +83,7 @@ _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
 _STOPWORDS = words("people_stopwords.txt")
+_RELATIVES = frozenset("which that whom whose what".split())
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
                      "doubt doubts promise promises demand demands estimate estimates forecast forecasts "
@@ -185,7 +186,7 @@ _VIA = regex.compile(
 _STOP_MARKS = (";", ": ", " — ", " – ", ' "', " “", " ''")
 _STOP_AFTER_COMMA = frozenset(
     "saying adding noting according citing arguing claiming insisting explaining "  # the attribution goes on
-    "but which where while even said".split())                                      # a new clause
+    "but which where while even said though although".split())                      # a new clause
 _SPEAKERS_AFTER_COMMA = ("he said", "she said", "they said")
 
 # What may follow a clause-final "X said": on Tuesday, last week.
@@ -812,8 +813,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         attr = _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
-    if attr is None:
-        return None
+    if attr is None or _word_before(text, attr.mention[0]) in _RELATIVES:
+        return None  # "The changes, which officials said will ...": the content is elsewhere
     pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
     if end - start < 2:

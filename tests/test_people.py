@@ -11,7 +11,7 @@ from pipeline.people import People, Speaker, mention_after, mention_before, ment
     ("Later, he also ", "he"),
     ("Putin, the Russian president, ", "Putin"),
     ("the company ", "the company"),
-    ("U.S. officials ", "officials"),
+    ("U.S. officials ", "U.S. officials"),
     ("Sen. Marco Rubio (R-Fla.) ", "Sen. Marco Rubio"),
     ("Jane Doe on Tuesday ", "Jane Doe"),
     ("Trump's campaign has ", "Trump's campaign"),
