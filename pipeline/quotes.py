@@ -662,9 +662,13 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         found = _subject(doc, s_start, span.open_start)
         if found is not None:
             s, e, m_end = found
-            last = text.rfind(" ", m_end, s_start + len(intro) - 1)
-            cue_start = last + 1 if last >= 0 else None
-            cue_end = s_start + len(intro) - (1 if intro.endswith(",") else 0)
+            cue_end = s_start + len(intro) - 1  # the verb group between the subject and the colon
+            cue_start = m_end
+            while cue_start < cue_end and text[cue_start] in " \t,":
+                cue_start += 1
+            if cue_end - cue_start > 30 or cue_start >= cue_end:  # a long way: its last word only
+                last = text.rfind(" ", m_end, cue_end)
+                cue_start = last + 1 if last >= 0 else None
             attr = _Attribution(None, cue_start, cue_end if cue_start is not None else None, (s, e), None,
                                 "direct.subject_colon")
             return attr, True
@@ -819,6 +823,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     start, end = _clause(doc, pos, s_end)
     if end - start < 2:
         return None
+    _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
 
 
