@@ -252,6 +252,7 @@ _NEXT_WORD = regex.compile(rf"{_W}+(?P<w>[\p{{L}}]+)", regex.VERBOSE)
 _OF_OR_THE = regex.compile(rf"{_W}+(?:of|the){_W}", regex.VERBOSE)
 _RESTATE = frozenset({"(", "/", ";", "or", ", or", "(or"})  # between a number and the same amount restated
 _YEAR_LEFT = frozenset(" \t\u00a0(\"'“‘,")  # what may stand before a year (not a currency sign)
+_WORD_FOLLOWERS = frozenset({"of", "to", "or", "and", "through", "per"})  # may follow a number word
 _AGE_VERBS = frozenset({"aged", "turned", "turns", "turning", "was", "is", "be", "been"})
 _DIRECTION_CONNECTORS = frozenset({"by", "of", "between"})
 _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.VERBOSE)
@@ -962,7 +963,14 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
 def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
            last_in_sentence: dict, low: str) -> Fact | None:
     text, deadline = doc.text, doc.deadline
-    # --- what is glued to the number: clock times, phone numbers, ISO dates, identifiers
+    # --- a number word followed by nothing it could count or measure is a pronoun or a figure of speech
+    if core.rule == "count.words":
+        follow = text[core.end:core.end + 24]
+        if not follow[:1] or follow[0] not in " \t\u00a0-":
+            return None  # "each one.", "the two,"
+        nxt_word = follow.split(None, 1)[0] if follow[0] != "-" and follow.strip() else ""
+        if nxt_word in _STOPWORDS and nxt_word not in _WORD_FOLLOWERS and not (core.value < 1 and nxt_word == "the"):
+            return None  # "one that", "two are" (exact case: "one US dollar" goes on)
     if not core.is_word:
         nxt2 = text[core.end:core.end + 2]
         t = _TIME_OR_PHONE.match(text, core.end, sent_end, timeout=deadline.left()) \
