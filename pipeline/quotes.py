@@ -9,7 +9,7 @@ Three kinds of rows come out of :func:`extract_quotes`:
 
 How it works, in a bounded number of passes over the text:
 
-1. Quotation marks are found with one pattern and paired paragraph by paragraph (:func:`_pair_marks`).
+1. Quotation marks are found with ``str.find`` and paired paragraph by paragraph (:func:`_pair_marks`).
    Apostrophes (Kazakhstan's, don't, '90s) are never marks; single quotes count only in the title.
    A paragraph that opens a quote without closing it continues into the next paragraph when that one
    opens with a mark (the news convention for long quotes); otherwise the quote is closed at its
@@ -813,6 +813,11 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             return None
         start, end = _clause(doc, s_start, comma)
         return (attr, start, end, attr.rule) if end - start > 3 else None
+    for later in doc.cues_between(cue.end, s_end):
+        # "Voters found it offensive, journalist Martha Raddatz said.": the sentence is the later verb's
+        if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
+                and text[max(s_start, later.start - 60):later.start].count(",") == 1:
+            return None
     if cue.form in _GERUNDS:
         attr = _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
@@ -924,7 +929,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     doc = _Doc(text, seg, deadline, cues)
     found: list[tuple] = []  # (start, end, p_first, p_last, kind, utterance, attribution)
     utterance = -1
-    prev: tuple[_Span, _Attribution | None, int] | None = None  # last quote, its attribution, utterance
+    prev: tuple[_Span, _Attribution | None, int, str] | None = None  # last quote, attribution, utterance, kind
     spans_by_start = [s.open_start for s in spans]
     for span in spans:
         attr, whole = _attribute_span(doc, span, prev[1] if prev is not None else None)
@@ -935,8 +940,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
                 and prev[1].mention is not None and (attr is None or prev[0].close_end >= doc.sentence(span.open_start)[0]):
             inherited, same = _inherit(doc, span, prev)
             attr = inherited or attr
-            if inherited is not None and same:
-                kind = "direct" if kind == "direct" or prev[0] else kind
+            if inherited is not None and same:  # "A," he said, "b ...": a fragment of the same quote
+                kind = prev[3]
         if attr is not None and prev is not None and (
                 attr.rule in ("inherited.sentence", "direct.interrupted")
                 or (attr.cue is not None and prev[1] is not None and attr.cue is prev[1].cue)):
@@ -945,7 +950,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             utterance += 1
             u = utterance
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
-        prev = (span, attr, u)
+        prev = (span, attr, u, kind)
     # indirect speech from the cues no quote used
     last_end = -1
     n_quoted = len(found)
@@ -974,10 +979,10 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             for s, e, p1, p2, kind, u, attr in found]
 
 
-def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int]):
+def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int, str]):
     """A quote with no cue of its own takes the attribution of the quote just before it when it
     opens its paragraph right after that quote's paragraph, or follows it in the same paragraph."""
-    p_span, p_attr, _ = prev
+    p_span, p_attr, _, _ = prev
     assert p_attr is not None
     text = doc.text
     if span.p_first == p_span.p_last:
