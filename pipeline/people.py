@@ -462,8 +462,9 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         elif w.lower() in _ROLES and w.islower():  # spokesman John Kirby, former president Bill Clinton
             start = tok[0]
             tok = _token_before(text, start, limit)
-            if tok is not None and text[tok[0]:tok[1]].islower() and text[tok[0]:tok[1]] not in _DETERMINER_SET \
-                    and text[tok[0]:tok[1]] not in _ADVERBS:
+            if tok is not None and text[tok[0]:tok[1]].isalpha() and text[tok[0]:tok[1]].islower() \
+                    and text[tok[0]:tok[1]] not in _DETERMINER_SET and text[tok[0]:tok[1]] not in _ADVERBS \
+                    and text[tok[0]:tok[1]] not in _CLAUSE_WORDS:
                 start = tok[0]
             break
         else:
