@@ -473,7 +473,10 @@ def _mention_after(doc: _Doc, pos: int, limit: int):
 
 
 def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
-    """Attribution with the speaker written before the cue: X said, X has also said."""
+    """Attribution with the speaker written before the cue: X said, X has also said. A participle's
+    speaker is its clause's subject (X rallied supporters, saying: "...")."""
+    if cue.form in _GERUNDS:
+        return _subject_attr(doc, cue, limit, rule)
     m = _mention_before(doc, cue.start, limit)
     if m is None:
         return _subject_attr(doc, cue, limit, rule)
@@ -521,7 +524,7 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     insisting that"."""
     text = doc.text
     before = text[max(limit, cue.start - 3):cue.start].rstrip()
-    if not before.endswith(",") or cue.start - limit > 400:
+    if (not before.endswith(",") and cue.form not in _GERUNDS) or cue.start - limit > 400:
         return None
     found = _subject(doc, limit, cue.start)
     if found is None:
