@@ -532,8 +532,41 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
             return Mention(s, _name_end(text, nxt[0], limit), pos, None)
         return Mention(s, s + len(word), pos, None)
     if _is_name_word(word) and word not in _STOP:
-        return Mention(s, _name_end(text, s, limit), pos, None)
+        end = _name_end(text, s, limit)
+        return Mention(s, _titled_name_end(text, end, limit), pos, None)
+    if word.isalpha() and word.islower() and word not in _CLAUSE_WORDS:
+        # former Obama adviser David Axelrod: lower-case words, then a role and a name
+        cur = e
+        for _ in range(3):
+            tok = _token_after(text, cur, limit)
+            if tok is None or text[cur - 1] in ",.;:!?":
+                break
+            w = text[tok[0]:tok[1]].rstrip(",.;:!?")
+            if _is_name_word(w):
+                end = _titled_name_end(text, _name_end(text, tok[0], limit), limit)
+                return Mention(s, end, pos, None) if text.count(" ", s, end) >= 2 else None
+            cur = tok[1]
     return None
+
+
+def _titled_name_end(text: str, end: int, limit: int) -> int:
+    """Republican presidential candidate Donald Trump: after capitalised words, up to two lower-case
+    words ending in a role and then a name extend the mention to that name."""
+    cur = end
+    for n in range(2):
+        tok = _token_after(text, cur, limit)
+        if tok is None or text[cur - 1:cur] in (",", ".", ";", ":") or text[cur:cur + 1] in (",", "."):
+            return end
+        w = text[tok[0]:tok[1]]
+        if not (w.isalpha() and w.islower()):
+            return end
+        if w in _ROLES:
+            nxt = _token_after(text, tok[1], limit)
+            if nxt is not None and _is_name_word(text[nxt[0]:nxt[1]].rstrip(",.;:!?")):
+                return _name_end(text, nxt[0], limit)
+            return end
+        cur = tok[1]
+    return end
 
 
 def _name_end(text: str, start: int, limit: int) -> int:

@@ -286,8 +286,8 @@ def _mark_role(text: str, start: int, end: int, p_start: int, p_end: int) -> str
     after = text[end] if end < p_end else " "
     looks_open = before in _SPACE_BEFORE_OPEN and not after.isspace()
     looks_close = after in _PUNCT_AFTER_CLOSE and not before.isspace()
-    if mark in _OPENERS:
-        return "close" if looks_close and not looks_open and mark == "„" else "open"
+    if mark in _OPENERS:  # an opening mark used to close (“Apparently not,“ he said) happens
+        return "close" if looks_close and not looks_open else "open"
     if mark in _CLOSERS:
         return "open" if looks_open and not looks_close else "close"
     if looks_open and not looks_close:
@@ -501,6 +501,9 @@ def _subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
     while start < end and text[start] in "\"“”'‘’ ":
         start += 1
     for attempt in range(2):
+        m = mention_after(text, start, end)
+        if m is not None and m.start == start and " " in text[m.start:m.end]:
+            return m.start, m.end, m.end
         m = SUBJECT.match(text, start, end, timeout=doc.deadline.left())
         if m is not None:
             s, e = trim_mention(text, *m.span("mention"))
@@ -572,9 +575,19 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             gap_end = cue.start
             if not text[span.close_end:gap_end].strip(" \t,—–-"):  # "...," said X
                 attr = _attr_from_after(doc, cue, p_end, "direct.said_x")
+                if attr is None and (text[span.close_end:span.close_end + 1] in ",—–-" or text[span.end - 1] == ","):
+                    words_ = _first_words(text, cue.end, min(p_end, cue.end + 60))  # said the moderator
+                    if words_ is not None and text[words_[0]].isalpha():
+                        attr = _Attribution(cue, cue.start, cue.end, words_, None, "direct.said_x")
             elif _short_gap(text, span.close_end, gap_end) and not (
                     text[span.end - 1] == "." and _CLAUSE_GOES_ON.match(text, cue.end, p_end, timeout=doc.deadline.left())):
                 attr = _attr_from_before(doc, cue, span.close_end, "direct.x_said")
+                if attr is None and text[span.end - 1] in ",?!—-":  # "...," the moderator said
+                    words_ = _content(text, span.close_end, gap_end)
+                    while words_[0] < words_[1] and text[words_[0]] in ",—–- ":
+                        words_ = (words_[0] + 1, words_[1])
+                    if words_[0] < words_[1] and text.count(" ", *words_) <= 3 and text[words_[0]].isalpha():
+                        attr = _Attribution(cue, cue.start, cue.end, words_, None, "direct.x_said")
             elif text[span.end - 1] in ",?!—-":
                 attr = _appositive_speaker(doc, span.close_end, cue, p_end)
             else:
@@ -862,13 +875,15 @@ def _first_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     stop = start
     for _ in range(2):
-        nxt = text.find(" ", stop + 1, end)
-        comma = text.find(",", stop, end)
-        cut = min(x for x in (nxt if nxt >= 0 else end, comma if comma >= 0 else end, end))
+        cut = end
+        for ch in (" ", ",", ".", ";"):
+            at = text.find(ch, stop + 1, cut)
+            if at >= 0:
+                cut = at
         if cut <= stop:
             break
         stop = cut
-        if stop < end and text[stop] == ",":
+        if stop < end and text[stop] != " ":
             break
     return (start, stop) if stop > start else None
 
