@@ -358,7 +358,7 @@ def _counted_noun(text: str, pos: int, end: int, value: float,
 
 
 def _tokens(text: str, start: int, end: int, deadline: Deadline = NO_DEADLINE) -> list[str]:
-    return [m.group() for m in _TOKEN.finditer(text, start, end, timeout=deadline.left())]
+    return _TOKEN.findall(text, start, end, timeout=deadline.left())
 
 
 def _strip_determiners(tokens: list[str]) -> list[str]:
