@@ -30,6 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.quotes import Quote, clause_start, extract_quotes  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
+from pipeline.vocab import table  # noqa: E402
+
+REPORTING_VERBS = frozenset(row[0] for row in table("reporting_verbs.tsv"))
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
@@ -75,6 +78,13 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                     at = text.find(mark, after, stop)
                     if at >= 0:
                         stop = at
+                at = text.find(" and ", after, stop)  # "... and insisted that ...": a second reported clause
+                while at >= 0:
+                    word = text[at + 5:at + 25].split(" ", 1)[0]
+                    if word in REPORTING_VERBS:
+                        stop = at
+                        break
+                    at = text.find(" and ", at + 5, stop)
                 end = max(end, stop)
                 break
     # the closing quotation mark and final punctuation belong to the gold span; trimming removes them

@@ -492,7 +492,7 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
 
 
-def _subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
+def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, int] | None:
     """The subject mention of the clause starting at ``start`` as (start, end, end of match), after
     an opening phrase up to a comma if need be ("Before the convention, Chief Calvin Williams ...").
     A lone capitalised word counts only when the document uses it again (names recur; "Immediately"
@@ -509,7 +509,8 @@ def _subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
             s, e = trim_mention(text, *m.span("mention"))
             mention = text[s:e]
             if not _only_stopwords(mention) and (
-                    " " in mention or mention in _PRONOUNS or text.count(mention, max(0, s - 3000), s + 3000) >= 2):
+                    " " in mention or mention in _PRONOUNS or end - e <= near
+                    or text.count(mention, max(0, s - 3000), s + 3000) >= 2):
                 return s, e, m.end()
         if attempt == 0:
             comma = text.find(",", start, min(end, start + 60))
@@ -634,7 +635,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     attr.via = gap.group("via").strip()
                 whole = _ends_sentence(doc, span, c_end)
                 return (attr if whole else _partial(doc, cue, attr)), whole
-        else:
+        elif not before_text.rstrip().endswith(":"):  # after "X fired back:" the colon's subject speaks, see (d)
             attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
             if attr is None and cue.form in _GERUNDS and prev is not None and prev.mention is not None \
                     and prev.cue_end is not None and s_start <= prev.cue_end <= cue.start:
@@ -675,7 +676,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     # (d) a whole quote after a colon or comma, introduced by some other verb: the subject said it
     intro = before_text.rstrip()
     if intro.endswith((":", ",")) and _ends_sentence(doc, span, c_end) and text[span.start:span.start + 1].isupper():
-        found = _subject(doc, s_start, span.open_start)
+        found = _subject(doc, s_start, span.open_start, near=25)  # a name right before "fired back:"
         if found is not None:
             s, e, m_end = found
             cue_end = s_start + len(intro) - 1  # the verb group between the subject and the colon
@@ -896,6 +897,13 @@ def _clause_stop(text: str, start: int, end: int) -> int:
         at = text.find(mark, start, stop)
         if at >= 0:
             stop = at
+    at = text.find(" and ", start, stop)  # "... and insisted that ...": a second reported clause
+    while at >= 0:
+        word_end = text.find(" ", at + 5, min(stop, at + 20))
+        if text[at + 5:word_end if word_end > 0 else min(stop, at + 20)] in _VERBS:
+            stop = at
+            break
+        at = text.find(" and ", at + 5, stop)
     at = text.find(", ", start, stop)
     while at >= 0:
         word_end = text.find(" ", at + 2, min(stop, at + 16))
