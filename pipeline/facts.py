@@ -1155,6 +1155,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
                 core.qualifier = previous.qualifier  # a conversion keeps the bound: "under 296 hp (224 kW)"
     value = -core.value if core.negative else core.value
     high = core.value_high
+    if high is not None and high < value:
+        value, high = high, value  # "fell from $2,415 to $2,315": value is the lower end, value_high the upper
     return Fact(
         start=core.left,
         end=core.end,

@@ -198,6 +198,7 @@ def _check_invariants(text: str, facts: list[Fact]) -> None:
         assert f.kind in KINDS and f.qualifier in QUALIFIERS
         assert f.direction in (None, "up", "down")
         assert isinstance(f.value, float) and math.isfinite(f.value)
+        assert f.value_high is None or f.value <= f.value_high
         assert type(f.start) is int and type(f.end) is int
 
 
