@@ -214,7 +214,8 @@ _THAT_AFTER_ADVERBIAL = regex.compile(
     regex.VERBOSE,
 )
 
-_CLAUSE_START = regex.compile(r"(?P<start>\p{L}|\p{N}|[\"“'‘$£€(])")
+# A reported clause starts at a letter, a digit or one of these.
+_CLAUSE_OPENERS = frozenset("\"“'‘$£€(")
 
 
 # --------------------------------------------------------------------------------------------
@@ -774,7 +775,12 @@ def _ends_sentence(doc: _Doc, span: _Span, s_end: int) -> bool:
     return last in ".!?,…—-" or not doc.text[span.close_end:s_end].strip(" \t\"”'’.!?)")
 
 
+_VIA_STARTS = (" in ", " on ", " during ", " according", ", according", " at ", ", in ", " In ")
+
+
 def _add_via(doc: _Doc, attr: _Attribution, pos: int, limit: int) -> None:
+    if not doc.text.startswith(_VIA_STARTS, pos):  # most verbs name no channel: skip the pattern
+        return
     m = _VIA.match(doc.text, pos, min(limit, pos + 100), timeout=doc.deadline.left())
     if m is not None:
         attr.via = m.group("via")
@@ -917,10 +923,10 @@ def _clause_stop(text: str, start: int, end: int) -> int:
 def _clause(doc: _Doc, start: int, end: int) -> tuple[int, int]:
     """The reported clause between start and end, stopped early at ; / — / , saying."""
     text = doc.text
-    m = _CLAUSE_START.search(text, start, end, timeout=doc.deadline.left())
-    if m is None:
+    while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
+        start += 1
+    if start >= end:
         return start, start
-    start = m.start()
     stop = _clause_stop(text, start, end)
     if stop > start:
         end = stop
