@@ -116,6 +116,7 @@ _ORDINAL_NOUNS = words("fact_ordinal_nouns.txt")
 _IRREGULAR = dict(table("fact_irregular_plurals.tsv"))
 _STOPWORDS = words("fact_stopwords.txt")
 _VERBS = words("fact_verbs.txt")
+_REPORTING = words("fact_reporting_verbs.txt")
 _PRONOUNS = frozenset({"it", "they", "this", "these", "that", "those"})
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "me", "us", "him", "her", "them", "who"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this",
@@ -265,6 +266,7 @@ _CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]")
 # Period expressions end in a time unit: "the past year", "the first five months of this year", "last
 # quarter", "a year earlier".  Each unit word found in a sentence is read backwards to its opening words
 # (matched on lower case), then forwards for "of this year" / "earlier".
+_PERIOD_MODIFIERS = words("fact_period_modifiers.txt")
 _PERIOD_UNIT_WORDS = tuple(sorted(words("fact_period_units.txt") | {"spring", "summer", "autumn", "winter"}))
 _PERIOD_OPENING = regex.compile(
     rf"""(?r)
@@ -369,6 +371,10 @@ def _strip_determiners(tokens: list[str]) -> list[str]:
 
 def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     """(concept, holder) of a subject: "Kazakhstan's investment in Russia" -> ("investment", "Kazakhstan")."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].lower() in _REPORTING:
+            tokens = tokens[i + 1:]  # "Unilever said European sales": the sales
+            break
     tokens = _strip_determiners(tokens)
     for i, tok in enumerate(tokens):
         if tok.lower() in _PREPOSITIONS and i:
@@ -1076,8 +1082,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             core.end = noun_end
             core.kind = "count"
         elif only_fraction:
-            if prev_low in ("first", "second", "final", "latter", "other", "third", "fourth"):
-                return None  # "the first half of the year" is a period
+            if prev_low in _PERIOD_MODIFIERS or prev_low in ("latter", "other"):
+                return None  # "the first half of the year", "the last quarter" are periods
             if not _OF_OR_THE.match(text, core.end, min(sent_end, core.end + 6), timeout=deadline.left()):
                 return None  # "the first quarter", "half-time"
             core.kind = "fraction"
