@@ -359,6 +359,7 @@ _WHEN_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday morning afternoon evening night week month "
     "year weekend last this on earlier later yesterday today".split())
 _CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
+_PREPOSITIONS = frozenset("after before since until of for with by from in on at to into than over under about".split())
 _PARTICLES = frozenset("de da van von bin al del di der den la le".split())
 _ABBREVIATIONS = frozenset(t for t in _TITLES if t.endswith(".")) | {"Jr.", "Sr.", "St."}
 _DETERMINER_SET = frozenset(_DETERMINERS)
@@ -446,6 +447,8 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         word = text[s:e]
     if word in _PRONOUNS:
         return Mention(s, e, cue_start, appos)
+    if word.endswith(("’s", "'s")) and word[:-2] in _PRONOUNS:  # He's said: the pronoun, then "has"
+        return Mention(s, e - 2, e - 2, appos)
     low = word.lower()
     if low in _ROLES and not word.isupper():
         return Mention(_description_start(text, s, limit), e, cue_start, appos)
@@ -486,7 +489,7 @@ def _description_start(text: str, head_start: int, limit: int) -> int:
         if not w[-1].isalnum() and w[-1] not in "-.":
             # after a comma: ", federal officials said" (two modifiers at most)
             return start if n <= 2 and w[-1] in ",;:" else head_start
-        if w in _ADVERBS or w in _STOP or w in _CLAUSE_WORDS:
+        if w in _ADVERBS or w in _STOP or w in _CLAUSE_WORDS or w in _PREPOSITIONS:
             break
         start = tok[0]
     return head_start

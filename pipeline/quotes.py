@@ -432,7 +432,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
 class _Doc:
     """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
 
-    __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial")
+    __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial", "more")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -443,6 +443,7 @@ class _Doc:
         self.cues = cues
         self.cue_starts = [c.start for c in cues]
         self.partial: dict[int, _Attribution] = {}  # cue start -> attribution of a partly quoted clause
+        self.more: tuple[int, int] | None = None  # the second fragment of the last reported clause
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -835,7 +836,13 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if attr is None:
             return None
         start, end = _clause(doc, s_start, comma)
-        return (attr, start, end, attr.rule) if end - start > 3 else None
+        if end - start <= 3:
+            return None
+        if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
+            rest = _clause(doc, cue.end + 1, s_end)
+            if rest[1] - rest[0] > 3:
+                doc.more = rest
+        return attr, start, end, attr.rule
     for later in doc.cues_between(cue.end, s_end):
         # "Voters found it offensive, journalist Martha Raddatz said.": the sentence is the later verb's
         if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
@@ -990,6 +997,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         if cue.used or cue.start < last_end:
             continue
         reported = _indirect(doc, cue)
+        more, doc.more = doc.more, None
         if reported is None:
             continue
         attr, start, end, rule = reported
@@ -1002,6 +1010,12 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         utterance += 1
         found.append((start, end, p_first, p_last, "indirect", utterance, attr))
         last_end = max(end, cue.end)
+        if more is not None:  # the clause resumes after the attribution: a second fragment
+            m_start, m_end = more
+            j = bisect.bisect_left(spans_by_start, m_start)
+            if not ((j < len(spans) and spans[j].open_start < m_end) or (j > 0 and spans[j - 1].close_end > m_start)):
+                found.append((m_start, m_end, p_first, p_first, "indirect", utterance, attr))
+                last_end = m_end
     if len(found) > n_quoted:
         found.sort(key=lambda row: row[0])
     # rows in text order, so that speakers are resolved against what came before them
