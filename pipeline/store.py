@@ -32,8 +32,12 @@ __all__ = ["Store", "read_table", "table_files", "committed_run_ids"]
 
 log = logging.getLogger(__name__)
 
+# A row group is written when either limit is reached, so memory stays bounded whatever the row
+# size (documents carry whole texts); a file is closed and the next begun past either file limit.
 ROWS_PER_GROUP = 64_000
+BYTES_PER_GROUP = 64 << 20
 ROWS_PER_FILE = 2_000_000
+BYTES_PER_FILE = 1 << 30
 
 
 def location(out: Path | str) -> tuple[fsspec.AbstractFileSystem, str]:
@@ -93,33 +97,38 @@ class _TableWriter:
         self.schema = arrow_schema(table)
         self.buffer: list[pyarrow.Table] = []
         self.buffered = 0
+        self.buffered_bytes = 0
         self.writer: pq.ParquetWriter | None = None
         self.file_rows = 0
+        self.file_bytes = 0
         self.n_files = 0
         self.rows = 0
 
     def add(self, df: pd.DataFrame) -> None:
         if len(df) == 0:
             return
-        self.buffer.append(pyarrow.Table.from_pandas(df, schema=self.schema, preserve_index=False))
+        table = pyarrow.Table.from_pandas(df, schema=self.schema, preserve_index=False)
+        self.buffer.append(table)
         self.buffered += len(df)
+        self.buffered_bytes += table.nbytes
         self.rows += len(df)
-        if self.buffered >= ROWS_PER_GROUP:
+        if self.buffered >= ROWS_PER_GROUP or self.buffered_bytes >= BYTES_PER_GROUP:
             self._flush()
 
     def _flush(self) -> None:
         if not self.buffer:
             return
-        if self.writer is None or self.file_rows >= ROWS_PER_FILE:
+        if self.writer is None or self.file_rows >= ROWS_PER_FILE or self.file_bytes >= BYTES_PER_FILE:
             self._close_file()
             self._sink = self.fs.open(self._path(self.n_files), "wb")
             self.writer = pq.ParquetWriter(self._sink, self.schema, compression="zstd")
             self.n_files += 1
-            self.file_rows = 0
+            self.file_rows = self.file_bytes = 0
         table = pyarrow.concat_tables(self.buffer)
         self.writer.write_table(table, row_group_size=ROWS_PER_GROUP)
         self.file_rows += table.num_rows
-        self.buffer, self.buffered = [], 0
+        self.file_bytes += self.buffered_bytes
+        self.buffer, self.buffered, self.buffered_bytes = [], 0, 0
 
     def _path(self, n: int) -> str:
         self.fs.makedirs(self.folder, exist_ok=True)

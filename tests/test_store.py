@@ -114,3 +114,24 @@ def test_output_can_be_an_fsspec_url(tmp_path):
     assert not problems and counts["documents"] == 1 and counts["numeric_facts"] >= 7
     assert read_table(url, "quotes")["speaker"].notna().sum() >= 5
     assert not (tmp_path / "data").exists()
+
+
+def test_row_groups_and_files_roll_over_by_bytes_as_well_as_rows(tmp_path, monkeypatch):
+    import pipeline.store as store
+
+    monkeypatch.setattr(store, "BYTES_PER_GROUP", 2_000)
+    monkeypatch.setattr(store, "BYTES_PER_FILE", 5_000)
+    frame = pa.Table.from_pydict(
+        {"source": [f"file{i}" for i in range(10)], "source_id": [None] * 10, "line": [None] * 10,
+         "reason": ["empty"] * 10, "detail": ["x" * 300] * 10, "n_bytes": [0] * 10},
+        schema=arrow_schema("rejects")).to_pandas(types_mapper=pd.ArrowDtype)
+    s = Store(tmp_path, "20000101T000000Z_abc123")
+    s.recover()
+    for _ in range(6):
+        s.write({"rejects": frame})
+    s.commit(_run_row("20000101T000000Z_abc123"))
+    files = table_files(tmp_path, "rejects")
+    assert len(files) >= 2
+    assert len(read_table(tmp_path, "rejects")) == 60
+    import pyarrow.parquet as pq
+    assert sum(pq.ParquetFile(f).num_row_groups for f in files) >= 6
