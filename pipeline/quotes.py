@@ -41,6 +41,8 @@ __all__ = ["Quote", "extract_quotes", "KINDS", "SPEAKER_KINDS"]
 
 log = logging.getLogger(__name__)
 
+LOOKBACK = 400  # characters of a sentence read before a quote or verb (keeps run-on text linear)
+
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_KINDS = ("person", "organisation", "unknown")
 
@@ -555,7 +557,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     """Attribution of one quotation, and whether its sentence is wholly quoted (direct)."""
     text = doc.text
     s_start, s_end, _ = doc.sentence(span.open_start)
+    s_start = max(s_start, span.open_start - LOOKBACK)  # a run-on "sentence" is read near the quote only
     c_start, c_end, _ = doc.sentence(max(span.close_start - 1, span.start))
+    c_end = min(c_end, span.close_end + LOOKBACK)
     p_idx = span.p_last
     p_start, p_end = doc.seg.paragraphs[p_idx]
     # a sentence stop right before the mark (". ''They're" is not split by the segmenter)
@@ -730,7 +734,7 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
     Republicans "are ..."" Lapp is the source (PolNeAR's convention), while after ", and he
     accused" a new clause has its own."""
     text = doc.text
-    for cue in cues[:-1]:
+    for cue in cues[-6:-1]:  # the verbs nearest the quote (the sentence start is at most LOOKBACK away)
         if cue.start in doc.partial or cue.form in _GERUNDS:
             continue
         if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS):
@@ -795,6 +799,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     """X said (that) CONTENT / According to X, CONTENT / CONTENT, X said. -> (attribution, start, end, rule)."""
     text = doc.text
     s_start, s_end, _ = doc.sentence(cue.start)
+    s_start = max(s_start, cue.start - LOOKBACK)  # a run-on "sentence" is read near the verb only
+    s_end = min(s_end, cue.end + 4 * LOOKBACK)
     while s_end > s_start and text[s_end - 1] in " \t.!?\"”'’)":
         s_end -= 1
     if cue.form == "according":
@@ -843,7 +849,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             if rest[1] - rest[0] > 3:
                 doc.more = rest
         return attr, start, end, attr.rule
-    for later in doc.cues_between(cue.end, s_end):
+    for later in doc.cues_between(cue.end, min(s_end, cue.end + LOOKBACK)):
         # "Voters found it offensive, journalist Martha Raddatz said.": the sentence is the later verb's
         if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
                 and text[max(s_start, later.start - 60):later.start].count(",") == 1:

@@ -175,3 +175,21 @@ def test_deadline_propagates_as_timeout():
     seg = segment(text)
     with pytest.raises(ExtractionTimeout):
         extract_quotes(text, seg, Deadline(0))
+
+
+@pytest.mark.parametrize("unit", ['he said "yes, it is" and she said that it was, according to Smith, ',
+                                  'Smith said the plan "works" and ', '"a," said X, '])
+def test_run_on_text_stays_linear(unit):
+    """A 'sentence' with thousands of quotes and verbs (no full stop anywhere) must not be read
+    again for every candidate."""
+    import time
+
+    def seconds(n: int) -> float:
+        text = "T\n\n" + unit * n
+        seg = segment(text)
+        t0 = time.process_time()
+        assert extract_quotes(text, seg)
+        return time.process_time() - t0
+
+    small, large = seconds(500), seconds(4000)
+    assert large < 3.0 and large < 8 * 4 * max(small, 0.005), (small, large)
