@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import regex
@@ -112,7 +113,7 @@ class Speaker:
     kind: str  # person | organisation | unknown
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: a register, not values
 class _Entity:
     name: str
     kind: str
@@ -183,7 +184,7 @@ class People:
         self._text = text
         self._deadline = deadline
         self._full: dict[str, tuple[str, set[str], str]] = {}  # surname -> (fullest, roles, gender)
-        self._entities: list[_Entity] = []  # most recent last
+        self._entities: dict[int, _Entity] = {}  # id -> entity, most recent last (dicts keep order)
         self._by_name: dict[str, _Entity] = {}
         self._seen: dict[str, str] = {}  # a name as written -> its entity's name
 
@@ -222,15 +223,16 @@ class People:
             ent.gender = gender if ent.gender == "x" else ent.gender
             self._touch(ent, pos)
             return ent
-        self._entities.append(ent)
+        self._entities[id(ent)] = ent
         return ent
 
     def _touch(self, ent: _Entity, pos: int) -> None:
         """Make ``ent`` the most recent entity."""
         ent.last_pos = pos
-        if self._entities[-1] is not ent:
-            self._entities.remove(ent)  # short list: people speak a few times each
-            self._entities.append(ent)
+        key = id(ent)
+        if key in self._entities:
+            del self._entities[key]  # O(1): move to the end
+        self._entities[key] = ent
 
     def _register_name(self, mention: str, pos: int, appos: str | None = None) -> Speaker | None:
         names, roles, gender = _name_parts(mention)
@@ -251,7 +253,7 @@ class People:
         """Nearest earlier compatible entity: the latest registered one, unless a person is named
         between it and ``pos`` (searched right to left in a bounded window, nearest first)."""
         registered = None
-        for ent in reversed(self._entities[-6:]):
+        for ent in islice(reversed(self._entities.values()), 6):
             if ent.kind == want_kind and not (want_gender in "mf" and ent.gender in "mf" and ent.gender != want_gender):
                 registered = ent
                 break
@@ -300,7 +302,7 @@ class People:
         if first in _DETERMINERS and last in _ROLES:
             kind = _ROLES[last]
             if first.lower() == "the" and len(words_) <= 4:  # a definite description: resolve
-                for ent in reversed(self._entities[-8:]):
+                for ent in islice(reversed(self._entities.values()), 8):
                     if last in ent.roles or (kind == "organisation" and ent.kind == kind
                                              and ent.name.lower().split()[-1] == last):
                         return Speaker(ent.name, ent.kind)
