@@ -193,3 +193,11 @@ def test_run_on_text_stays_linear(unit):
 
     small, large = seconds(500), seconds(4000)
     assert large < 3.0 and large < 8 * 4 * max(small, 0.005), (small, large)
+
+
+def test_long_document_finds_every_verb_across_chunks():
+    unit = "Jane Doe said the plan works. According to Tom Lee, it does not. "
+    text = "T\n\n" + unit * 1500  # far more than one chunk of verb search
+    quotes = _quotes(text)
+    assert len(quotes) == 3000
+    assert {q.cue for q in quotes} == {"said", "According to"}
