@@ -28,11 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.quotes import Quote, clause_start, extract_quotes  # noqa: E402
+from pipeline.quotes import Quote, clause_start, clause_stop, extract_quotes  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
-from pipeline.vocab import table  # noqa: E402
-
-REPORTING_VERBS = frozenset(row[0] for row in table("reporting_verbs.tsv"))
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
@@ -73,19 +70,7 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                 after = end
                 while after < s_end and text[after] in "\"”'’":
                     after += 1
-                stop = s_end
-                for mark in _CLAUSE_AFTER_QUOTE:
-                    at = text.find(mark, after, stop)
-                    if at >= 0:
-                        stop = at
-                at = text.find(" and ", after, stop)  # "... and insisted that ...": a second reported clause
-                while at >= 0:
-                    word = text[at + 5:at + 25].split(" ", 1)[0]
-                    if word in REPORTING_VERBS:
-                        stop = at
-                        break
-                    at = text.find(" and ", at + 5, stop)
-                end = max(end, stop)
+                end = max(end, clause_stop(text, after, s_end, _CLAUSE_AFTER_QUOTE))
                 break
     # the closing quotation mark and final punctuation belong to the gold span; trimming removes them
     while end < len(text) and text[end] in "\"”'’.,!?" and end - max(q.end for q in quotes) < 3:

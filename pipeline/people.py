@@ -11,9 +11,12 @@ Two parts:
   him so) and resolves pronouns and descriptions ("he", "the president", "the ministry") to the
   nearest compatible earlier person or organisation, or to nothing rather than a guess.
 
+:data:`SUBJECT` finds the mention that opens a clause, for speakers that stand far from their verb
+("Mr. Manafort, citing ..., said" / "X rallied supporters, saying: ...").
+
 Every look-up is a dictionary; the only text it reads again is a bounded window before a pronoun
-and the occurrences of a surname (found with ``str.find``, at most :data:`MAX_NAME_SCANS` names a
-document), so the work stays linear in the document's length.
+and the first occurrences of a surname (found with ``str.find``, at most :data:`MAX_NAME_SCANS`
+names a document), so the work stays linear in the document's length.
 """
 from __future__ import annotations
 
@@ -429,23 +432,17 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         return None
     s, e = tok
     appos = None
-    if word[-1] == ")":  # a party tag: Sen. Marco Rubio (R-Fla.)
-        opening = text.rfind("(", max(limit, e - 40), e)
-        if opening < 0:
-            return None
-        appos, tok = text[opening:e], _token_before(text, opening, limit)
+    if word[-1] in "),":
+        if word[-1] == ")":  # a party tag: Sen. Marco Rubio (R-Fla.)
+            inner = text.rfind("(", max(limit, e - 40), e)
+        else:  # an apposition: Putin, the Russian president,
+            inner = text.rfind(",", max(limit, e - 95), e - 1)
+            if inner >= 0 and not _QUOTE_CHARS.isdisjoint(text[inner:e]):
+                return None
+        tok = _token_before(text, inner, limit) if inner >= 0 else None
         if tok is None:
             return None
-        s, e = tok
-        word = text[s:e]
-    elif word[-1] == ",":  # an apposition: Putin, the Russian president,
-        comma = text.rfind(",", max(limit, e - 95), e - 1)
-        if comma < 0 or any(c in _QUOTE_CHARS for c in text[comma:e]):
-            return None
-        appos, tok = text[comma:e], _token_before(text, comma, limit)
-        if tok is None:
-            return None
-        s, e = tok
+        appos, (s, e) = text[inner:e], tok
         word = text[s:e]
     if word in _PRONOUNS:
         return Mention(s, e, cue_start, appos)

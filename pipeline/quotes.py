@@ -184,7 +184,7 @@ _VIA = regex.compile(
     regex.VERBOSE,
 )
 
-# Where an indirect quote's content stops early (see _clause_stop): a semicolon, a spaced dash, a
+# Where an indirect quote's content stops early (see clause_stop): a semicolon, a spaced dash, a
 # quotation (its own row), or a comma before one of these words.
 _STOP_MARKS = (";", ": ", " — ", " – ", ' "', " “", " ''")
 _STOP_AFTER_COMMA = frozenset(
@@ -913,11 +913,11 @@ def _first_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, stop) if stop > start else None
 
 
-def _clause_stop(text: str, start: int, end: int) -> int:
+def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None = None) -> int:
     """The first place in [start, end) where a reported clause stops early, else ``end``
     (str.find for each mark: a handful of C scans instead of one pattern with look-aheads)."""
     stop = end
-    for mark in _STOP_MARKS:
+    for mark in marks or _STOP_MARKS:
         at = text.find(mark, start, stop)
         if at >= 0:
             stop = at
@@ -945,7 +945,7 @@ def _clause(doc: _Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     if start >= end:
         return start, start
-    stop = _clause_stop(text, start, end)
+    stop = clause_stop(text, start, end)
     if stop > start:
         end = stop
     while end > start and text[end - 1] in " \t,.;:":
