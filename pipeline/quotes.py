@@ -86,6 +86,11 @@ _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
 _STOPWORDS = words("people_stopwords.txt")
+# Verbs of impression: attributions without a source (the race appears closer, X is expected to win).
+_IMPRESSIONS = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "impression")
+_BE_BEFORE_EXPECTED = frozenset("is are was were be been being widely not also largely generally still".split())
+# Where a clause starts inside a sentence, for a sourceless attribution's content.
+_CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ")
 _RELATIVES = frozenset("which that whom whose what".split())
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
@@ -722,8 +727,11 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
 
 def _word_before(text: str, pos: int) -> str:
     """The word ending right before ``pos`` (one space between), or ''."""
-    space = text.rfind(" ", max(0, pos - 20), pos - 1)
-    return text[space + 1:pos - 1] if pos > 0 and text[pos - 1] == " " else ""
+    if pos == 0 or text[pos - 1] != " ":
+        return ""
+    low = max(0, pos - 21)
+    start = max(text.rfind(" ", low, pos - 1), text.rfind("\n", low, pos - 1)) + 1
+    return text[max(start, low):pos - 1]
 
 
 def _only_stopwords(mention: str) -> bool:
@@ -859,6 +867,10 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
                 and text[max(s_start, later.start - 60):later.start].count(",") == 1:
             return None
+    if cue.form in _IMPRESSIONS:
+        return _impression(doc, cue, s_start, s_end)
+    if cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", ""):
+        return _asked(doc, cue, s_start, s_end)
     if cue.form in _GERUNDS:
         attr = _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
@@ -871,6 +883,36 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
+
+
+def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
+    """"The race appears closer in Ohio" / "Sanders is expected to win": an attribution without a
+    source (PolNeAR's convention); the content is the whole clause, from its subject."""
+    text = doc.text
+    if cue.form == "expected" and _word_before(text, cue.start) not in _BE_BEFORE_EXPECTED:
+        return None  # "as expected", "the expected result"
+    start = s_start
+    for mark in _CLAUSE_STARTS:
+        at = text.rfind(mark, s_start, cue.start)
+        if at >= 0 and at + len(mark) > start:
+            start = at + len(mark)
+    start, _ = _clause(doc, start, cue.start)
+    _, end = _clause(doc, cue.end, s_end)
+    if end - start < 8 or cue.start - start > 150:
+        return None
+    return _Attribution(cue, cue.start, cue.end, None, None, "indirect.impression"), start, end, "indirect.impression"
+
+
+def _asked(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
+    """"When asked whether she wanted Cruz to campaign, ..." / "Asked about the plan, he said":
+    the question, with no source."""
+    text = doc.text
+    pos = cue.end + 1 if text.startswith(" about ", cue.end) else cue.end
+    comma = text.find(",", pos, s_end)
+    start, end = _clause(doc, pos, comma if comma > 0 else s_end)
+    if end - start < 3:
+        return None
+    return _Attribution(cue, cue.start, cue.end, None, None, "indirect.asked"), start, end, "indirect.asked"
 
 
 def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = None,
