@@ -512,7 +512,7 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     A lone capitalised word counts only when the document uses it again (names recur; "Immediately"
     does not)."""
     text = doc.text
-    while start < end and text[start] in "\"“”'‘’ ":
+    while start < end and text[start] in "\"“”'‘’ -—–":
         start += 1
     for attempt in range(2):
         m = mention_after(text, start, end)
@@ -699,7 +699,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             cue_start = m_end
             while cue_start < cue_end and text[cue_start] in " \t,":
                 cue_start += 1
-            if cue_end - cue_start > 30 or cue_start >= cue_end:  # a long way: its last word only
+            if cue_start >= cue_end and intro.endswith(":"):  # Pew Research: "..." (the colon is the cue)
+                cue_start, cue_end = cue_end, cue_end + 1
+            elif cue_end - cue_start > 30 or cue_start >= cue_end:  # a long way: its last word only
                 last = text.rfind(" ", m_end, cue_end)
                 cue_start = last + 1 if last >= 0 else None
             attr = _Attribution(None, cue_start, cue_end if cue_start is not None else None, (s, e), None,
