@@ -33,7 +33,7 @@ _BOUNDARY = regex.compile(
     )
     [\"'”’»)\]]*                               # closing quotation marks and brackets stay in the sentence
     (?=\s+                                      # white space, then the start of a new sentence:
-        [\"“‘'«(\[]?                          #   an optional opening mark
+        (?:''|[\"“‘'«(\[])?                   #   an optional opening mark ('' in the NYT's style)
         [\p{{Lu}}\p{{N}}]                        #   and a capital letter or digit
     )
     """,

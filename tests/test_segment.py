@@ -37,3 +37,8 @@ def test_sentences_are_ordered_non_empty_spans_inside_their_paragraphs(text):
         assert start >= prev_end
         assert text[start:end].strip() == text[start:end]
         prev_end = end
+
+
+def test_a_sentence_may_open_with_doubled_apostrophes_as_quotation_marks():
+    text = "T\n\nHe left. ''We won,'' she said."
+    assert _sentences(text)[1:] == ["He left.", "''We won,'' she said."]
