@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -136,17 +137,24 @@ def test_two_workers_write_the_same_rows_as_one(tmp_path):
         pd.testing.assert_frame_equal(read_table(one, t), read_table(two, t))
 
 
+def _copy_with_edit(src: Path, dst: Path, table: str, edit) -> None:
+    """Copy the output at ``src`` to ``dst``, changing the first file of ``table`` with ``edit``."""
+    for t in TABLES:
+        (dst / t).mkdir(parents=True)
+        for f in map(Path, table_files(src, t)):
+            (dst / t / f.name).write_bytes(f.read_bytes())
+    path = table_files(dst, table)[0]
+    df = pq.read_table(path).to_pandas()
+    edit(df)
+    pq.write_table(pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False), path)
+
+
 def test_validate_reports_table_column_and_rows_of_a_broken_value(seed_out, tmp_path, capsys):
     out = tmp_path / "broken"
-    for t in TABLES:
-        (out / t).mkdir(parents=True)
-        for f in map(Path, table_files(seed_out, t)):
-            (out / t / f.name).write_bytes(f.read_bytes())
-    path = table_files(out, "numeric_facts")[0]
-    df = pq.read_table(path).to_pandas()
-    df.loc[1, "kind"] = "banana"
-    import pyarrow as pa
-    pq.write_table(pa.Table.from_pandas(df, schema=arrow_schema("numeric_facts"), preserve_index=False), path)
+    def break_kind(df):
+        df.loc[1, "kind"] = "banana"
+
+    _copy_with_edit(seed_out, out, "numeric_facts", break_kind)
     assert run("validate", out) == 1
     report = capsys.readouterr().out
     assert "numeric_facts.kind" in report and "isin" in report and "rows 1" in report and "banana" in report
@@ -154,15 +162,10 @@ def test_validate_reports_table_column_and_rows_of_a_broken_value(seed_out, tmp_
 
 def test_validate_reports_a_span_that_does_not_slice_to_its_surface(seed_out, tmp_path, capsys):
     out = tmp_path / "shifted"
-    for t in TABLES:
-        (out / t).mkdir(parents=True)
-        for f in map(Path, table_files(seed_out, t)):
-            (out / t / f.name).write_bytes(f.read_bytes())
-    path = table_files(out, "quotes")[0]
-    df = pq.read_table(path).to_pandas()
-    df.loc[0, "start"] += 1
-    import pyarrow as pa
-    pq.write_table(pa.Table.from_pandas(df, schema=arrow_schema("quotes"), preserve_index=False), path)
+    def shift_start(df):
+        df.loc[0, "start"] += 1
+
+    _copy_with_edit(seed_out, out, "quotes", shift_start)
     assert run("validate", out) == 1
     assert "quotes.text: span slices documents.text failed at" in capsys.readouterr().out
 
