@@ -99,7 +99,11 @@ _AFTER_CS = {**{s: (u[1], u[0], None) for s, u in _UNITS_BY_CS.items()},
              **{s: ("currency", None, c) for s, c in _CURRENCY_POST_CS.items()}}
 _AFTER_CI = {**{s: (u[1], u[0], None) for s, u in _UNITS_BY_CI.items()},
              **{s: ("currency", None, c) for s, c in _CURRENCY_POST_CI.items()}}
-_PRE_LAST = frozenset(c for s in _CURRENCY_PRE for c in (s[-1], s[-1].lower(), s[-1].upper()))
+_AFTER_FIRST = frozenset(s.split(" ")[0].lower() for s in (*_AFTER_CS, *_AFTER_CI))  # first words, lower case
+_PRE_LENGTHS: dict[str, tuple[int, ...]] = {}  # last character of a currency before a number -> its lengths
+for _surface in _CURRENCY_PRE:
+    for _c in {_surface[-1], _surface[-1].lower(), _surface[-1].upper()}:
+        _PRE_LENGTHS[_c] = tuple(sorted({*_PRE_LENGTHS.get(_c, ()), len(_surface)}, reverse=True))
 _SCALE_SPACED = sorted(s for s, (_, attached) in scales().items() if not attached)
 _SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
 _NUMBER_WORDS = number_words()
@@ -246,6 +250,8 @@ _OF_DET = regex.compile(
 _TIME_FIRST = frozenset(":.-apAP")
 _TIME_SECOND = frozenset("apAPGBUEC")
 _SCALE_FIRST = frozenset("hHtTmMbBkKlLcC")
+_SCALE_WORDS = tuple(s.casefold() for s in _SCALE_SPACED)  # how a scale word after a number starts
+_SCALE_ABBREVIATIONS = tuple(_SCALE_ATTACHED)
 _RANGE_STARTS = (" to", " and", " or", " through", "-", "–", "—", " -", " –", " —")
 _PER_STARTS = (" per ", " a ", " an ", " each ")
 _ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\w])")
@@ -268,6 +274,9 @@ _CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]")
 # (matched on lower case), then forwards for "of this year" / "earlier".
 _PERIOD_MODIFIERS = words("fact_period_modifiers.txt")
 _PERIOD_UNIT_WORDS = tuple(sorted(words("fact_period_units.txt") | {"spring", "summer", "autumn", "winter"}))
+# The unit words as (stem, has a plural): one str.find per stem finds "day" and "days" alike.
+_PERIOD_STEMS = tuple((u, u + "s" in _PERIOD_UNIT_WORDS) for u in _PERIOD_UNIT_WORDS
+                      if not (u.endswith("s") and u[:-1] in _PERIOD_UNIT_WORDS))
 _PERIOD_OPENING = regex.compile(
     rf"""(?r)
     (?<![\w])
@@ -371,22 +380,28 @@ def _strip_determiners(tokens: list[str]) -> list[str]:
 
 def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     """(concept, holder) of a subject: "Kazakhstan's investment in Russia" -> ("investment", "Kazakhstan")."""
-    for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i].lower() in _REPORTING:
-            tokens = tokens[i + 1:]  # "Unilever said European sales": the sales
+    lows = [t.lower() for t in tokens]
+    for i in range(len(lows) - 1, -1, -1):
+        if lows[i] in _REPORTING:
+            tokens, lows = tokens[i + 1:], lows[i + 1:]  # "Unilever said European sales": the sales
             break
-    tokens = _strip_determiners(tokens)
-    for i, tok in enumerate(tokens):
-        if tok.lower() in _PREPOSITIONS and i:
-            tokens = tokens[:i]
+    k = 0
+    while k < len(lows) and lows[k] in _DETERMINERS:
+        k += 1
+    if k:
+        tokens, lows = tokens[k:], lows[k:]
+    for i in range(1, len(lows)):
+        if lows[i] in _PREPOSITIONS:
+            tokens, lows = tokens[:i], lows[:i]
             break
     holder = None
     for i, tok in enumerate(tokens):
         if tok.endswith(("'s", "’s")) and i + 1 < len(tokens):
             holder = " ".join(_strip_determiners(tokens[:i]) + [tok[:-2]])
             tokens = _strip_determiners(tokens[i + 1:])
+            lows = [t.lower() for t in tokens]
             break
-    tokens = [t for t in tokens if t.lower() not in _STOPWORDS or t.lower() == "of"]
+    tokens = [t for t, low in zip(tokens, lows) if low not in _STOPWORDS or low == "of"]
     while tokens and tokens[-1].lower() == "of":
         tokens = tokens[:-1]
     if holder and len(holder.split()) > 3:
@@ -394,22 +409,28 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     if len(tokens) > 4 or not tokens:
         return None, holder  # a subject this long is a clause, not what is measured
     last = tokens[-1]
-    if len(last) < 3 or last.lower().endswith("ed") or any(c.isdigit() for t in tokens for c in t):
+    if len(last) < 3 or last.lower().endswith("ed") or any(map(str.isdigit, "".join(tokens))):
         return None, holder  # "especially given", "re", "9 p m address": not a noun phrase
     return " ".join(tokens), holder
 
 
-class _Budget:
-    """The time left, read from the :class:`Deadline` once per number and handed to every pattern around
-    it (reading the clock for each of the ~20 patterns costs a third of the extraction time)."""
+class _Bounded:
+    """The deadline seen by the look-arounds next to a number: no ``timeout=``.
 
-    __slots__ = ("seconds",)
+    Every pattern matched next to a number is anchored and linear (no nested or overlapping
+    quantifiers) and reads a bounded stretch of one sentence, so it cannot run away; the ``regex``
+    module's ``timeout=`` would read the process CPU clock on every match, which cost about a quarter
+    of the extraction time.  The document's :class:`Deadline` is still read once per number (it raises
+    :class:`~pipeline.limits.ExtractionTimeout` when spent), and the document-wide scan keeps its
+    ``timeout=``."""
 
-    def __init__(self, seconds: float | None):
-        self.seconds = seconds
+    __slots__ = ()
 
-    def left(self) -> float | None:
-        return self.seconds
+    def left(self) -> None:
+        return None
+
+
+_BOUNDED = _Bounded()
 
 
 @dataclass(slots=True)
@@ -469,7 +490,7 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     percent"): the number restates the one before it."""
     text = doc.text
     lo = max(sent_start, left - 200)
-    mark = _CLAUSE_MARK.search(text, lo, left, timeout=doc.deadline.left())
+    mark = _CLAUSE_MARK.search(text, lo, left)
     clause_start = mark.end() if mark else lo
     toks = _tokens(text, clause_start, left, doc.deadline)
     while toks and toks[0].lower() in _CLAUSE_OPENERS:
@@ -501,10 +522,13 @@ def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
     s, e, _ = doc.sentences[idx]
     low, deadline = doc.low, doc.deadline
     found = []
-    for unit in _PERIOD_UNIT_WORDS:
-        i = low.find(unit, s, e)
+    find = low.find
+    for stem, plural in _PERIOD_STEMS:
+        i = find(stem, s, e)
         while i != -1:
-            j = i + len(unit)
+            j = i + len(stem)
+            if plural and j < e and low[j] == "s":
+                j += 1  # "days": the plural is the unit word
             if (j >= e or not low[j].isalpha()) and (i == s or not low[i - 1].isalpha()):
                 m = _PERIOD_OPENING.match(low, max(s, i - 40), i, timeout=deadline.left())
                 if m is not None:
@@ -514,10 +538,10 @@ def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
                             found.append((m.start(), tail.end()))
                     else:
                         found.append((m.start(), tail.end() if tail is not None and tail.group("of") else j))
-            i = low.find(unit, j, e)
+            i = find(stem, i + len(stem), e)
     sentence = low[s:e]
     years = _YEAR.finditer(low, s, e, timeout=deadline.left()) \
-        if any(cue in sentence for cue in _YEAR_CUES) else ()
+        if any(map(sentence.__contains__, _YEAR_CUES)) else ()
     for m in years:
         if m.start() > s + 1 and not low[m.start() - 1].isalnum():
             before = low[max(s, m.start() - 8):m.start() - 1].rsplit(None, 1)
@@ -569,6 +593,9 @@ class _Core:
 
 def _lookup_after(tokens: list[str]) -> tuple[str, str, str | None, str | None] | None:
     """The longest unit or currency word among the first 3 tokens: (surface, kind-or-"currency", unit, code)."""
+    first = tokens[0].lower()
+    if first not in _AFTER_FIRST and first.rstrip(".") not in _AFTER_FIRST:
+        return None  # no unit or currency starts with this word
     for k in range(min(3, len(tokens)), 0, -1):
         cand = " ".join(tokens[:k]) if k > 1 else tokens[0]
         hit = _AFTER_CS.get(cand) or _AFTER_CI.get(cand.lower())
@@ -608,7 +635,11 @@ def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
     if pos >= limit:
         return
     first = text[pos + 1] if text[pos] in " -\u00a0" and pos + 1 < limit else text[pos]
-    m = _SCALE_AFTER.match(text, pos, limit, timeout=deadline.left()) if first in _SCALE_FIRST else None
+    m = None
+    if first in _SCALE_FIRST:
+        at = pos + 1 if text[pos] in " -\u00a0" else pos
+        if text[at:at + 8].casefold().startswith(_SCALE_WORDS) or text.startswith(_SCALE_ABBREVIATIONS, pos):
+            m = _SCALE_AFTER.match(text, pos, limit, timeout=deadline.left())
     if m is not None:
         scale = m.group()
         core.value *= _scale_factor(scale, deadline)
@@ -698,7 +729,7 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
     p = pos - 1 if sign2 else pos
     # a currency symbol or code, maybe followed by one blank: "US$17", "$ 75", "EUR50m", "HK $3.7"
     q = p - 1 if p and win[p - 1] in " \u00a0" else p
-    for length in ((5, 4, 3, 2, 1) if q and win[q - 1] in _PRE_LAST else ()):
+    for length in (_PRE_LENGTHS.get(win[q - 1], ()) if q else ()):
         if q - length < 0:
             continue
         cand = win[q - length:q]
@@ -862,10 +893,10 @@ def _digit_matches(text: str, deadline: Deadline):
                 continue  # the tail of 1.2.3 or of "v.2"
             start -= 1
             run = "." + run
-        if run.count(".") > 1 or ("," in run and not _GROUPED.fullmatch(run, timeout=deadline.left())):
+        if run.count(".") > 1 or ("," in run and not _GROUPED.fullmatch(run)):
             continue  # 12.05.2020, 1,23: not a number we read
         if end < len(text) - 1 and text[end] == "/" and text[end + 1].isdigit() and "." not in run:
-            fm = _FRACTION.match(text, start, min(len(text), start + 6), timeout=deadline.left())
+            fm = _FRACTION.match(text, start, min(len(text), start + 6))
             if fm is not None:
                 core = _fraction_core(fm)
                 if core is not None:
@@ -875,7 +906,7 @@ def _digit_matches(text: str, deadline: Deadline):
         if value is None:
             continue
         if end < len(text) - 3 and text[end] in "- " and "." not in run and text[end + 1].isdigit():
-            fm = _FRACTION.match(text, end + 1, min(len(text), end + 7), timeout=deadline.left())
+            fm = _FRACTION.match(text, end + 1, min(len(text), end + 7))
             if fm is not None:  # a mixed number: "6-3/8 pct", "101 1/4"
                 num, _, den = fm.group().partition("/")
                 if 0 < int(num) < int(den):
@@ -919,7 +950,7 @@ def _candidates(text: str, low: str, deadline: Deadline):
             wi += 1
             if pos < consumed:
                 continue
-            m = _WORD_NUMBER.match(low, pos, timeout=deadline.left())
+            m = _WORD_NUMBER.match(low, pos)
             if m is not None:
                 consumed = m.end()
                 yield m, True
@@ -929,7 +960,7 @@ def _candidates(text: str, low: str, deadline: Deadline):
         wi += 1
         if pos < consumed:
             continue
-        m = _WORD_NUMBER.match(low, pos, timeout=deadline.left())
+        m = _WORD_NUMBER.match(low, pos)
         if m is not None:
             consumed = m.end()
             yield m, True
@@ -952,8 +983,8 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased; keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    budget = _Budget(deadline.left())
-    doc = _Doc(text, low, sentences, budget, {}, {}, {})
+    deadline.left()
+    doc = _Doc(text, low, sentences, _BOUNDED, {}, {}, {})
     facts: list[Fact] = []
     last_in_sentence: dict[int, Fact] = {}
     s_idx = 0
@@ -970,8 +1001,8 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
         sent_start, sent_end, _ = sentences[s_idx]
         if start < sent_start:
             continue
-        budget.seconds = deadline.left()  # read the clock once per number, not once per pattern
-        core = _word_core(text, low, m, budget) if is_word else m
+        deadline.left()  # the clock is read once per number (raises when the document's time is spent)
+        core = _word_core(text, low, m, _BOUNDED) if is_word else m
         if core is None:
             continue
         fact = _build(doc, core, s_idx, sent_start, sent_end, last_in_sentence, low)
