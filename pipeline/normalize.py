@@ -18,7 +18,7 @@ import regex
 
 from .vocab import words
 
-__all__ = ["CleanText", "clean_line", "clean_document", "doc_id_of"]
+__all__ = ["CleanText", "clean_line", "clean_document", "doc_id_of", "source_hash"]
 
 # Characters dropped outright: BOM, zero-width space/joiners, word joiner, soft hyphen, lone
 # surrogates, and C0/C1 control characters other than tab and newline.  These simple character
@@ -127,3 +127,13 @@ def doc_id_of(text: str) -> str:
     'd8bb14d833d59559'
     """
     return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=8).hexdigest()
+
+
+def source_hash(title: str | None, body: str) -> str:
+    """A stable id for a record's raw text, before any clean-up (re-runs skip records they know).
+
+    >>> source_hash("T", "body") == source_hash("T", "body") != source_hash(None, "T body")
+    True
+    """
+    raw = f"{title or ''}\x00{body}".encode("utf-8", "replace")
+    return hashlib.blake2b(raw, digest_size=8).hexdigest()

@@ -17,7 +17,7 @@ from .facts import Fact, extract_facts
 from .ingest import RawDocument, Reject
 from .limits import DEFAULT_DOC_SECONDS, NO_DEADLINE, Deadline
 from .link import quote_of_facts
-from .normalize import clean_document, clean_line, doc_id_of
+from .normalize import clean_document, clean_line, doc_id_of, source_hash
 from .quotes import Quote, extract_quotes
 from .schemas import arrow_schema, validate
 from .segment import Segmentation, segment
@@ -142,7 +142,8 @@ def _add_document(tables: dict[str, _Rows], doc: RawDocument, options: ProcessOp
         encoding=doc.encoding, title=text[: clean.body_start - 2] or None,
         author=clean_line(doc.author) or None, outlet=clean_line(doc.outlet) or None,
         section=clean_line(doc.section) or None, url=(doc.url or "").strip() or None,
-        published_at=doc.published_at, listed_date=doc.listed_date, text=text,
+        published_at=doc.published_at, listed_date=doc.listed_date,
+        source_hash=source_hash(doc.title, doc.body), text=text,
         body_start=clean.body_start, n_bytes=doc.n_bytes, n_chars=len(text),
         n_paragraphs=clean.n_paragraphs, n_sentences=len(sentences))
     # Tuples in the column order of schemas.Sentences, Quotes and NumericFacts.

@@ -18,7 +18,8 @@ import pandas as pd
 
 from . import SCHEMA_VERSION, __version__
 from .engines import ENGINES
-from .ingest import ReadOptions, read_paths
+from .ingest import RawDocument, ReadOptions, read_paths
+from .normalize import source_hash
 from .process import DATA_TABLES, ProcessOptions, duplicate_reject
 from .schemas import empty_frame, validate
 from .store import Store
@@ -84,6 +85,16 @@ def _batches(items: Iterable, size: int, timings: Counter) -> Iterator[list]:
         yield batch
 
 
+def _skip_known(items: Iterable, known: set[str], summary: Summary) -> Iterator:
+    """Records whose raw text the output already has are counted unchanged and not processed."""
+    for item in items:
+        if known and isinstance(item, RawDocument) and source_hash(item.title, item.body) in known:
+            summary.n_read += 1
+            summary.n_unchanged += 1
+            continue
+        yield item
+
+
 def _keep_new(frames: dict[str, pd.DataFrame], known: set[str], seen: set[str],
               summary: Summary) -> dict[str, pd.DataFrame]:
     """Drop documents the output already has (unchanged) or that an earlier batch of this run
@@ -137,10 +148,12 @@ def run_pipeline(config: RunConfig, progress: Callable[[Summary], None] | None =
     summary = Summary(run_id=new_run_id(), out=str(config.out))
     store = Store(config.out, summary.run_id, full=config.full)
     store.recover()
-    known = store.known_doc_ids()
+    known = store.known("doc_id")
     seen: set[str] = set()
     timings = summary.timings
-    batches = _batches(read_paths(list(config.paths), config.read), config.batch_size, timings)
+    records = _skip_known(read_paths(list(config.paths), config.read), store.known("source_hash"),
+                          summary)
+    batches = _batches(records, config.batch_size, timings)
     engine = ENGINES[config.engine]
     kwargs = {"scheduler": config.scheduler} if config.engine == "dask" else {}
     try:

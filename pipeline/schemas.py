@@ -67,6 +67,8 @@ class Documents(_Strict):
     url: Str = _opt("Article URL")
     published_at: Time = _opt("Publication time, UTC")
     listed_date: Day = _opt("Date of the seed format's `date YYYY-MM-DD` header line")
+    source_hash: Str = _field("BLAKE2b of the record's raw title and body: a re-run skips input it "
+                              "has seen without processing it again")
     text: Str = _field("Cleaned text: title line, blank line, paragraphs separated by blank lines")
     body_start: Int = _field("Offset in `text` where the body starts", ge=0)
     n_bytes: Int = _opt("Size of the record in its source, in bytes", ge=0)

@@ -191,13 +191,15 @@ class Store:
                     log.warning("removing %s, left by a run that did not complete", path)
                     self.fs.rm(path)
 
-    def known_doc_ids(self) -> set[str]:
-        """doc_ids already in the output (none with ``full``)."""
+    def known(self, column: str) -> set[str]:
+        """Values of a ``documents`` column already in the output (none with ``full``): the
+        ``doc_id`` and ``source_hash`` of every document kept so far."""
         if self.full:
             return set()
         ids: set[str] = set()
         for path in table_files(self.out, "documents"):
-            ids.update(read_file(self.out, path, ["doc_id"]).column("doc_id").to_pylist())
+            ids.update(read_file(self.out, path, [column]).column(column).to_pylist())
+        ids.discard(None)
         return ids
 
     # -- writing -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
+from pipeline.process import process_batch
 from pipeline.schemas import TABLES, arrow_schema
 from pipeline.store import read_table, table_files
 
@@ -97,12 +98,24 @@ def _write_articles(folder: Path, n: int, prefix: str = "a") -> None:
             encoding="utf-8")
 
 
-def test_added_inputs_are_processed_alone_and_full_reprocesses_everything(tmp_path, capsys):
+def test_added_inputs_are_processed_alone_and_full_reprocesses_everything(tmp_path, capsys,
+                                                                        monkeypatch):
+    import pipeline.engines
+
+    processed = []
+
+    def counting(batch, options):
+        processed.extend(batch)
+        return process_batch(batch, options)
+
+    monkeypatch.setattr(pipeline.engines, "process_batch", counting)
     corpus, out = tmp_path / "in", tmp_path / "data"
     _write_articles(corpus, 3)
     assert run("run", corpus, "--out", out, "--workers", 1) == 0
     _write_articles(corpus, 5)  # the first three again, unchanged, and two new ones
+    processed.clear()
     assert run("run", corpus, "--out", out, "--workers", 1) == 0
+    assert len(processed) == 2  # the unchanged ones were not processed again
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     assert "documents 5 (new 2, unchanged 3)" in summary
     assert len(read_table(out, "documents")) == 5
