@@ -111,15 +111,18 @@ _CARDINAL = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c in ("cardinal",
 _VAGUE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "vague")
 _MULTIPLE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "multiple")
 _ORDINAL_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "ordinal")
+_ORDINAL_WORD_SET = frozenset(_ORDINAL_WORDS)
 _QUALIFIER = dict(table("fact_qualifiers.tsv"))
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER)
 _DIRECTION = dict(table("fact_directions.tsv"))
 _MONTHS = words("fact_months.txt")
 _ID_PREFIXES = words("fact_id_prefixes.txt")
 _ORDINAL_NOUNS = words("fact_ordinal_nouns.txt")
+_ORDINAL_NOUN_TUPLE = tuple(sorted(_ORDINAL_NOUNS))  # for str.startswith
 _IRREGULAR = dict(table("fact_irregular_plurals.tsv"))
 _STOPWORDS = words("fact_stopwords.txt")
 _VERBS = words("fact_verbs.txt")
+_VERBS_WENT = _VERBS | {"went"}  # a clause's verb, past tense of "go" included ("went up")
 _REPORTING = words("fact_reporting_verbs.txt")
 _PRONOUNS = frozenset({"it", "they", "this", "these", "that", "those"})
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "me", "us", "him", "her", "them", "who"})
@@ -339,12 +342,14 @@ def _counted_noun(text: str, pos: int, end: int, value: float,
     if m is None:
         return None
     taken: list[tuple[str, int]] = []
-    for t in _TOKEN.finditer(m.group(), timeout=deadline.left()):
-        word = t.group()
+    phrase = m.group()  # blanks, then words of letters, apostrophes and hyphens: str.split reads them
+    at = 0
+    for word in phrase.split():
+        at = phrase.find(word, at) + len(word)
         low = word.lower()
         if low in _STOPWORDS or low in _MONTHS or "'" in word or "’" in word:
             break
-        taken.append((word, pos + t.end()))
+        taken.append((word, pos + at))
         if _is_plural(word) or len(taken) == 3:
             break
     if not taken or taken[0][0].lower() in _NUMBER_WORDS:
@@ -493,14 +498,15 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     mark = _CLAUSE_MARK.search(text, lo, left)
     clause_start = mark.end() if mark else lo
     toks = _tokens(text, clause_start, left, doc.deadline)
-    while toks and toks[0].lower() in _CLAUSE_OPENERS:
-        opener = toks[0].lower()
-        toks = toks[1:]
-        if opener in ("or", "and") and not any(t.lower() in _VERBS for t in toks):
+    lows = [t.lower() for t in toks]
+    k = 0
+    while k < len(lows) and lows[k] in _CLAUSE_OPENERS:
+        k += 1
+        if lows[k - 1] in ("or", "and") and _VERBS.isdisjoint(lows[k:]):
             return None, None, True
-    for i, tok in enumerate(toks):
-        if tok.lower() in _VERBS or tok.lower() == "went":
-            subj = toks[:i]
+    for i in range(k, len(lows)):
+        if lows[i] in _VERBS_WENT:
+            subj = toks[k:i]
             if subj and subj[-1].lower() in _RELATIVE:
                 before = subj[:-1]
                 cut = max((k for k, t in enumerate(before) if t.lower() in _STOPWORDS), default=-1)
@@ -618,6 +624,11 @@ def _unit_after(text: str, pos: int, limit: int, deadline: Deadline = NO_DEADLIN
     if at >= limit or text[at].isspace():
         return None
     tokens = text[at:min(limit, at + 40)].split(None, 3)[:3]
+    first = tokens[0]
+    if _UNIT_STOP_CHARS.isdisjoint(first):
+        low = first.lower()
+        if low not in _AFTER_FIRST and low.rstrip(".") not in _AFTER_FIRST:
+            return None  # no unit or currency starts with this word
     for i, tok in enumerate(tokens):
         if not _UNIT_STOP_CHARS.isdisjoint(tok):  # a unit ends at punctuation: "5%," "3 km)."
             cut = min(tok.find(c) for c in _UNIT_STOP_CHARS if c in tok)
@@ -882,9 +893,13 @@ def _finish_unit(core: _Core) -> None:
 
 def _digit_matches(text: str, deadline: Deadline):
     """(start, end, core) for every number in digits: one fast scan, then a check of each run's shape."""
-    for m in _DIGIT_RUN.finditer(text, timeout=deadline.left()):
-        start, end = m.span()
-        run = m.group()
+    # findall reads the clock once per run where finditer reads it three times; each run starts at the first
+    # digit after the previous one, so str.find gives its offset back
+    at = 0
+    find = text.find
+    for run in _DIGIT_RUN.findall(text, timeout=deadline.left()):
+        start = find(run, at)
+        end = at = start + len(run)
         while run[-1] in ".,":  # a full stop or a comma after the number
             run = run[:-1]
             end -= 1
@@ -915,13 +930,14 @@ def _digit_matches(text: str, deadline: Deadline):
         yield start, _Core(start, end, value, False, "count.digits")
 
 
-def _word_starts(low: str):
-    """Offsets where a number word starts, found without scanning the text with a pattern per position:
-    the document's whitespace tokens are intersected with the number-word vocabulary first."""
+def _word_starts(low: str) -> list[tuple[int, str | None]]:
+    """(offset, word) where a number word starts, found without scanning the text with a pattern per
+    position: the document's whitespace tokens are intersected with the number-word vocabulary first.
+    The word is None where an article starts the number ("a dozen")."""
     present = _WORD_VARIANT_SET.intersection(low.replace("-", " ").split())
     if not present:
         return []
-    starts = set()
+    starts = {}
     for word in {_WORD_VARIANTS[v] for v in present}:
         find = low.find
         size = len(word)
@@ -931,12 +947,24 @@ def _word_starts(low: str):
             if (i == 0 or not low[i - 1].isalpha()) and (j >= len(low) or not low[j].isalpha()
                                                          or low.startswith("fold", j)):
                 if i >= 2 and low[i - 2:i] == "a " and (i == 2 or not low[i - 3].isalpha()):
-                    starts.add(i - 2)
+                    starts[i - 2] = None
                 elif i >= 3 and low[i - 3:i] == "an " and (i == 3 or not low[i - 4].isalpha()):
-                    starts.add(i - 3)
-                starts.add(i)
+                    starts[i - 3] = None
+                starts[i] = word
             i = find(word, j)
-    return sorted(starts)
+    return sorted(starts.items())
+
+
+def _ordinal_without_noun(low: str, pos: int, word: str | None) -> bool:
+    """True when an ordinal word ("first", "third") does not stand before a noun such as "anniversary":
+    the number-word pattern cannot match there, so it is not tried."""
+    if word not in _ORDINAL_WORD_SET:
+        return False
+    j = pos + len(word)
+    k = j
+    while k < len(low) and low[k] in " \t\u00a0":
+        k += 1
+    return k == j or not low.startswith(_ORDINAL_NOUN_TUPLE, k)
 
 
 def _candidates(text: str, low: str, deadline: Deadline):
@@ -945,10 +973,10 @@ def _candidates(text: str, low: str, deadline: Deadline):
     wi, nw = 0, len(words_at)
     consumed = -1
     for start, core in _digit_matches(text, deadline):
-        while wi < nw and words_at[wi] < start:
-            pos = words_at[wi]
+        while wi < nw and words_at[wi][0] < start:
+            pos, word = words_at[wi]
             wi += 1
-            if pos < consumed:
+            if pos < consumed or _ordinal_without_noun(low, pos, word):
                 continue
             m = _WORD_NUMBER.match(low, pos)
             if m is not None:
@@ -956,9 +984,9 @@ def _candidates(text: str, low: str, deadline: Deadline):
                 yield m, True
         yield core, False
     while wi < nw:
-        pos = words_at[wi]
+        pos, word = words_at[wi]
         wi += 1
-        if pos < consumed:
+        if pos < consumed or _ordinal_without_noun(low, pos, word):
             continue
         m = _WORD_NUMBER.match(low, pos)
         if m is not None:
