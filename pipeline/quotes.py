@@ -206,6 +206,12 @@ _TIME_ONLY = regex.compile(
     regex.VERBOSE,
 )
 
+# The first word of what may follow a clause-final "X said" or "X told POLITICO": a time or a channel.
+_TAIL_WORDS = frozenset(
+    "in on at during after before while when last this earlier later late yesterday today tonight recently "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday via through".split())
+_QUOTE_MARKS = frozenset('"“”«»')
+
 # A preposition that belongs to the verb ("called for", "warned of"): the clause starts after it.
 _PARTICLE_AFTER_VERB = (" for ", " about ", " of ", " upon ")
 
@@ -582,7 +588,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     # (a) a cue right after the closing mark: "...," said X / "...," X said / "..." -- X; a quote
     # that does not end its clause after an attributed verb is that verb's (Sims say he was
     # "riding the fence" until Haley said ...)
-    ends_clause = text[span.end - 1] in ",.?!…—-;:" or text[span.close_end:span.close_end + 1] in (",", ".")
+    ends_clause = text[span.end - 1] in ",?!…—-;:" or text[span.close_end:span.close_end + 1] in (",", ".")
+    if text[span.end - 1] == "." and not ends_clause:  # a full stop: a verb after it may start a new sentence
+        ends_clause = starts_sentence
     if span.closed and (ends_clause or not any(
             not c.used and mention_before(text, c.start, s_start) is not None
             for c in doc.cues_between(s_start, span.open_start))):
@@ -754,7 +762,7 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
             continue
         if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS):
             continue
-        if mention_before(text, cue.start, s_start) is not None:
+        if mention_before(text, cue.start, s_start) is not None or _subject_attr(doc, cue, s_start, "") is not None:
             return cue
     return cues[-1]
 
@@ -840,8 +848,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             return None
         return (attr, start, end, "indirect.according_to") if end > start else None
     after_cue = text[cue.end:cue.end + 2]
-    if not after_cue or after_cue[0] in ".,;:!?)" or cue.end >= s_end:
-        # CONTENT, X said. / CONTENT, said X.
+    final = not after_cue or after_cue[0] in ".,;:!?)" or cue.end >= s_end
+    if final or (cue.form in _SPEECH and _final_tail(doc, cue, s_start, s_end)):
+        # CONTENT, X said. / CONTENT, said X. / CONTENT, X told POLITICO on Tuesday.
         if cue.form not in _SPEECH:
             return None
         m = _mention_before(doc, cue.start, s_start)
@@ -857,7 +866,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if attr is None:
             return None
         start, end = _clause(doc, s_start, comma)
-        if end - start <= 3:
+        if end - start <= 3 or (not final and text.count(" ", start, end) < 3):
             return None
         if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
             rest = _clause(doc, cue.end + 1, s_end)
@@ -885,6 +894,34 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
+
+
+def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
+    """True when the verb ends its clause but for its speaker, audience, time or channel, and a
+    comma before it closes a reported clause: "CONTENT, said Wilcox, an Orlando Republican",
+    "CONTENT, Grassley told POLITICO", "CONTENT, the airline said Thursday", "CONTENT, he said in
+    an interview"."""
+    text = doc.text
+    if cue.start - s_start < 20 or text.find(",", s_start, cue.start) < 0:
+        return False
+    tail = text[cue.end:s_end]
+    if " that " in tail or not _QUOTE_MARKS.isdisjoint(tail):
+        return False
+    if text[s_start:cue.start].rstrip().endswith(","):  # "..., said X": X and its apposition end it
+        m = mention_after(text, cue.end, s_end)
+        return m is not None and (m.end >= s_end or text[m.end] in ",(")
+    pos = cue.end
+    if cue.form in _TELL:  # the audience: told POLITICO, told reporters
+        aud = mention_after(text, pos, s_end)
+        if aud is not None:
+            pos = aud.end
+        else:
+            m = _TOLD_WHOM.match(text, pos, min(s_end, pos + 20), timeout=doc.deadline.left())
+            if m is None:
+                return False
+            pos = m.end()
+    rest = text[pos:s_end].lstrip(" \t,")
+    return not rest or rest.split(None, 1)[0] in _TAIL_WORDS
 
 
 def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
