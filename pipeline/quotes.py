@@ -130,7 +130,7 @@ _INTRO_GAP = regex.compile(
         (?:reporters|journalists|him|her|them|us|me|me,|the[ \t]+\p{{L}}+|an?[ \t]+\p{{L}}+|\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*)
     )?
     [ \t]*
-    (?P<via>(?:in|on|at|during)[ \t]+(?:a|an|the|his|her|its|their)?[ \t]*[^,:"“”\n]{{1,60}}?)?
+    (?P<via>(?:in|on|at|during)[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[^\s,:"“”]+[ \t]+){{0,5}}?[^\s,:"“”]+)?
     [ \t]*[:,]?[ \t]*(?:that[ \t]+)?\Z
     """,
     regex.VERBOSE,
@@ -287,6 +287,8 @@ def _find_marks(text: str, deadline: Deadline) -> list[tuple[int, int]]:
             at = text.find(ch, at + 1)
     at = text.find("''")
     while at >= 0:
+        if text.startswith("'''", at) and at and not text[at - 1].isspace():
+            at += 1  # "right,'''": a single quote closes inside the doubled one
         marks.append((at, at + 2))
         at = text.find("''", at + 2)
     if len(marks) > 1:
