@@ -139,6 +139,7 @@ _INTRO_GAP = regex.compile(
 # What may stand between the closing mark and "X said": a comma, then the speaker's words only,
 # with no sentence end (a stop only after an initial or a title) and no other quotation.
 _GAP_BREAKERS = frozenset('!?;:"“”«»\n')
+_NEW_CLAUSE = ("and ", "but ", "while ", "as ", "because ", "which ", "who ", "though ", "although ")
 _GAP_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "Jr", "Sr", "St", "Prof")
 
 
@@ -147,7 +148,7 @@ def _short_gap(text: str, start: int, end: int) -> bool:
     if end - start > 95:
         return False
     gap = text[start:end].lstrip(" \t,—–-")
-    if not gap or len(gap) > 90 or not _GAP_BREAKERS.isdisjoint(gap):
+    if not gap or len(gap) > 90 or not _GAP_BREAKERS.isdisjoint(gap) or gap.startswith(_NEW_CLAUSE):
         return False
     at = gap.find(".")
     while at >= 0:
@@ -498,7 +499,7 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     """Attribution with the speaker written before the cue: X said, X has also said. A participle's
     speaker is its clause's subject (X rallied supporters, saying: "...")."""
     if cue.form in _GERUNDS:
-        return _subject_attr(doc, cue, limit, rule)
+        return _speaker_of_verb_before(doc, cue, limit, rule) or _subject_attr(doc, cue, limit, rule)
     m = _mention_before(doc, cue.start, limit)
     if m is None:
         return _subject_attr(doc, cue, limit, rule)
@@ -512,6 +513,28 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
             or (mention[0].isupper() and mention not in _PRONOUNS and _word_before(doc.text, s)[-1:].isalpha())):
         return None  # "the Opportunity Project report", "the Islamic State's calls": nouns, not verbs
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
+
+
+def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """"...," he said, adding that ... / said Smith, adding: the participle's speaker is that of the
+    reporting verb right before it."""
+    text = doc.text
+    if text[max(limit, cue.start - 2):cue.start] != ", ":
+        return None
+    for verb in reversed(doc.cues_between(max(limit, cue.start - 60), cue.start - 2)):
+        if verb.form in _GERUNDS:
+            return None
+        if text[verb.end:cue.start - 2].strip():  # said Smith, adding
+            m = mention_after(text, verb.end, cue.start - 1)
+            if m is None or m.end != cue.start - 2:
+                return None
+        else:
+            m = mention_before(text, verb.start, max(limit, verb.start - 200))
+            if m is None:
+                return None
+        s, e = trim_mention(text, m.start, m.end)
+        return _Attribution(cue, cue.start, cue.end, (s, e), m.appos, rule)
+    return None
 
 
 def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, int] | None:
@@ -885,7 +908,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", ""):
         return _asked(doc, cue, s_start, s_end)
     if cue.form in _GERUNDS:
-        attr = _subject_attr(doc, cue, s_start, "indirect.gerund")
+        attr = _speaker_of_verb_before(doc, cue, s_start, "indirect.gerund") \
+            or _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
     if attr is None or _word_before(text, attr.mention[0]) in _RELATIVES:
