@@ -91,6 +91,7 @@ _IMPRESSIONS = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "impressi
 _BE_BEFORE_EXPECTED = frozenset("is are was were be been being widely not also largely generally still".split())
 # Where a clause starts inside a sentence, for a sourceless attribution's content.
 _CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ")
+_SUBORDINATORS = frozenset("while although though as because if when after since before unless whereas once".split())
 _RELATIVES = frozenset("which that whom whose what".split())
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
@@ -916,6 +917,10 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "The changes, which officials said will ...": the content is elsewhere
     pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
+    if _word_before(text, attr.mention[0]).lower() in _SUBORDINATORS:
+        comma = text.find(", ", start, end)  # "While X maintained that CONTENT, Y ...": the clause ends at its comma
+        if comma > start:
+            end = comma
     if end - start < 2:
         return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
