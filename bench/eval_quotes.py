@@ -41,7 +41,7 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
     first = quotes[0]
-    if first.kind == "partial" and first.cue_start is not None and first.cue_start >= end:
+    if first.kind == "partial" and first.cue_start is not None and first.cue_start >= first.end:
         # "...", X said.: the reported clause runs from the sentence start to the speaker
         stop = min(first.cue_start, first.speaker_start if first.speaker_start is not None else first.cue_start)
         for s_start, s_end, _ in sentences:
@@ -49,7 +49,7 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                 if s_start < start:
                     start = s_start
                 break
-        if stop > end:
+        if stop > end and len(quotes) == 1:
             end = stop
             while end > start and text[end - 1] in " \t,":
                 end -= 1
