@@ -92,6 +92,7 @@ _BE_BEFORE_EXPECTED = frozenset("is are was were be been being widely not also l
 # Where a clause starts inside a sentence, for a sourceless attribution's content.
 _CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ")
 _SUBORDINATORS = frozenset("while although though as because if when after since before unless whereas once".split())
+_NO_PUNCTUATION = frozenset(',.;:!?"“”()')
 _RELATIVES = frozenset("which that whom whose what".split())
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
@@ -223,8 +224,8 @@ _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|y
 # "said on Tuesday that": a short adverbial before "that" belongs to the cue side.
 _THAT_AFTER_ADVERBIAL = regex.compile(
     r"""
-    (?:(?:on|in|at|last|this|earlier|late|during|after|before|late|again|repeatedly|publicly|privately|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
-       [^,.;:"“”\n]{0,40}?[ \t]+)
+    (?:(?:on|in|at|to|with|per|via|for|over|through|last|this|earlier|late|during|after|before|late|again|repeatedly|publicly|privately|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+       [^,.;:"“”\n]{0,75}?[ \t]+)
     (?=that[ \t])
     """,
     regex.VERBOSE,
@@ -683,7 +684,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 cue.used = True
                 if gap.group("via"):
                     attr.via = gap.group("via").strip()
-                whole = _ends_sentence(doc, span, c_end)
+                whole = _ends_sentence(doc, span, c_end) and not text[cue.end:span.open_start].rstrip().endswith(" that")
                 return (attr if whole else _partial(doc, cue, attr)), whole
         elif not before_text.rstrip().endswith(":"):  # after "X fired back:" the colon's subject speaks, see (d)
             attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
@@ -998,11 +999,14 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
             words_after = _TOLD_WHOM.match(text, pos, min(s_end, pos + 20), timeout=deadline.left())
             if words_after:
                 pos = words_after.end()
+        that = text.find(" that ", pos, min(s_end, pos + 90))  # told FBI agents in 2014 that ...
+        if that >= 0 and _NO_PUNCTUATION.isdisjoint(text[pos:that]):
+            return that + 1
     if text.startswith(_PARTICLE_AFTER_VERB, pos):  # called for X, warned of X, asked about X
         return text.index(" ", pos + 1) + 1
-    if text.find(" that ", pos, min(s_end, pos + 66)) < 0:
+    if text.find(" that ", pos, min(s_end, pos + 100)) < 0:
         return pos
-    m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 60), timeout=deadline.left())
+    m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 95), timeout=deadline.left())
     return m.end() if m is not None else pos
 
 
