@@ -93,6 +93,7 @@ _BE_BEFORE_EXPECTED = frozenset("is are was were be been being widely not also l
 _CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ")
 _SUBORDINATORS = frozenset("while although though as because if when after since before unless whereas once".split())
 _NO_PUNCTUATION = frozenset(',.;:!?"“”()')
+_AUXILIARIES = frozenset("has have had is was are were would will did does could should".split())
 _RELATIVES = frozenset("which that whom whose what".split())
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
@@ -504,6 +505,10 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
         return _speaker_of_verb_before(doc, cue, limit, rule) or _subject_attr(doc, cue, limit, rule)
     m = _mention_before(doc, cue.start, limit)
     if m is None:
+        if _word_before(doc.text, cue.start) == "and" and cue.start - limit < 300:
+            found = _subject(doc, limit, cue.start)  # "X defended the route and said ...": X
+            if found is not None:
+                return _Attribution(cue, cue.start, cue.end, found[:2], None, rule.replace("x_said", "subject_and_said"))
         return _subject_attr(doc, cue, limit, rule)
     s, e = trim_mention(doc.text, m.start, m.end)
     mention = doc.text[s:e]
@@ -649,6 +654,11 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 _add_via(doc, attr, cue.end if attr.mention is None else max(cue.end, attr.mention[1]), p_end)
                 return attr, starts_sentence or _intro_ok(doc, span, s_start)
             break  # only the first cue after the quote counts
+    # (a1) a name and a verb not in the list after the quote: "...?" Hannity pressed.
+    if span.closed and text[span.end - 1] in ",?!":
+        attr = _x_verb_after(doc, span.close_end, p_end)
+        if attr is not None:
+            return attr, starts_sentence or _intro_ok(doc, span, s_start)
     # (a2) a dash and a name after the quote, in its paragraph or as the next one: "..." -- Sanders.
     if span.closed:
         at = span.close_end
@@ -760,6 +770,30 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     attr.cue.used = True
                 return attr, True
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
+
+
+def _x_verb_after(doc: _Doc, pos: int, limit: int) -> _Attribution | None:
+    """"...," Bennett shot back. / "...?" Hannity pressed.: a speaker right after the quote and a
+    past or present verb after it (one not in the verb list), ending the clause."""
+    text = doc.text
+    while pos < limit and text[pos] in " ,":
+        pos += 1
+    if pos >= limit or not (text[pos].isupper() or text[pos:pos + 3] in ("he ", "she")):
+        return None
+    m = mention_after(text, pos - 1, limit)
+    if m is None or m.start != pos or text[m.end:m.end + 1] != " ":
+        return None
+    v_start = m.end + 1
+    v_end = v_start
+    while v_end < limit and text[v_end].isalpha():
+        v_end += 1
+    verb = text[v_start:v_end]
+    if not verb.islower() or not verb.endswith(("ed", "s")) or verb in _STOPWORDS or verb in _AUXILIARIES:
+        return None
+    rest = text[v_end:min(limit, v_end + 12)]
+    if not rest[:1] in (".", ",", "") and not rest.startswith((" back", " up", " in", " out", " on ")):
+        return None
+    return _Attribution(None, v_start, v_end, (m.start, m.end), None, "direct.x_verb")
 
 
 def _word_before(text: str, pos: int) -> str:
