@@ -451,6 +451,11 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
     low = word.lower()
     if low in _ROLES and not word.isupper():
         return Mention(_description_start(text, s, limit), e, cue_start, appos)
+    if _plural_head(word):  # "ordinary Chinese traders say", "the polls show": an unlisted group
+        start = _description_start(text, s, limit)
+        if start < s:
+            return Mention(start, e, cue_start, appos)
+        return None
     if not _is_name_word(word) or word in _STOP:
         return None
     start, n = s, 1
@@ -472,6 +477,12 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         else:
             break
     return Mention(start, e, cue_start, appos)
+
+
+def _plural_head(word: str) -> bool:
+    """A lower-case plural noun that may head a source: traders, confidants, polls (not "has")."""
+    return (len(word) > 4 and word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss")
+            and word not in _STOP and word not in _CLAUSE_WORDS and word not in _ADVERBS and word not in _PREPOSITIONS)
 
 
 def _description_start(text: str, head_start: int, limit: int) -> int:
