@@ -78,8 +78,12 @@ def parse_words(text: str, deadline: Deadline = NO_DEADLINE) -> float | None:
     vocab = number_words()
     total = current = fraction = 0.0
     seen = article_only = False
-    for m in _TOKEN.finditer(text.lower(), timeout=deadline.left()):
-        entry = vocab.get(m.group())
+    low = text.lower()
+    tokens = low.replace("-", " ").split()  # the usual run: letters between blanks and hyphens
+    if not all(map(str.isalpha, tokens)):
+        tokens = _TOKEN.findall(low, timeout=deadline.left())
+    for token in tokens:
+        entry = vocab.get(token)
         if entry is None:  # "and" joins parts of one number
             continue
         value, cls = entry
@@ -90,7 +94,7 @@ def parse_words(text: str, deadline: Deadline = NO_DEADLINE) -> float | None:
         if cls == "cardinal":
             if article_only:
                 current = value
-            elif value in (2.0, 12.0) and m.group() in ("couple", "dozen") and current:
+            elif value in (2.0, 12.0) and token in ("couple", "dozen") and current:
                 current *= value  # "two dozen"
             else:
                 current += value
