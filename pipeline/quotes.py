@@ -90,7 +90,8 @@ _STOPWORDS = words("people_stopwords.txt")
 _IMPRESSIONS = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "impression")
 _BE_BEFORE_EXPECTED = frozenset("is are was were be been being widely not also largely generally still".split())
 # Where a clause starts inside a sentence, for a sourceless attribution's content.
-_CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ")
+_CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ", " as ", " if ", " when ",
+                  " while ", " although ", " though ", " since ", ", ")
 _SUBORDINATORS = frozenset("while although though as because if when after since before unless whereas once".split())
 _NO_PUNCTUATION = frozenset(',.;:!?"“”()')
 _AUXILIARIES = frozenset("has have had is was are were would will did does could should".split())
@@ -218,6 +219,8 @@ _QUOTE_MARKS = frozenset('"“”«»')
 
 # A preposition that belongs to the verb ("called for", "warned of"): the clause starts after it.
 _PARTICLE_AFTER_VERB = (" for ", " about ", " of ", " upon ")
+_LEMMA_PARTICLES = {"point": (" out ", " to "), "refer": (" to ",), "respond": (" to ",), "reply": (" to ",),
+                    "rail": (" against ",), "hint": (" at ",), "speak": (" about ", " of ")}
 
 # The audience of "told" when it is not a name: told reporters, told him.
 _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
@@ -1036,7 +1039,9 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
         that = text.find(" that ", pos, min(s_end, pos + 90))  # told FBI agents in 2014 that ...
         if that >= 0 and _NO_PUNCTUATION.isdisjoint(text[pos:that]):
             return that + 1
-    if text.startswith(_PARTICLE_AFTER_VERB, pos):  # called for X, warned of X, asked about X
+    if text.startswith(_PARTICLE_AFTER_VERB, pos) or (
+            form in _VERBS and text.startswith(_LEMMA_PARTICLES.get(_VERBS[form][0], ()), pos)):
+        # called for X, warned of X, asked about X, pointed out that X, referred to X
         return text.index(" ", pos + 1) + 1
     if text.find(" that ", pos, min(s_end, pos + 100)) < 0:
         return pos
