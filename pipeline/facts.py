@@ -242,6 +242,7 @@ _TIME_OR_PHONE = regex.compile(
 
 # The words after a number: a counted-noun phrase ("two leaders", "seven European countries").
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0]+[\p{L}][\p{L}'’-]*){1,4}", regex.VERBOSE)
+_ASCII_NEXT_WORDS = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'-]*){1,4}")  # _NEXT_WORDS on ASCII text
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’&-]*", regex.VERBOSE)
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&-]*")  # _TOKEN on ASCII text (linear: no timeout)
 
@@ -345,7 +346,8 @@ _NOT_NOUN_ENDINGS = ("ing", "ly", "ned", "ted", "sed", "ied", "ded")
 def _counted_noun(text: str, pos: int, end: int, value: float,
                   deadline: Deadline = NO_DEADLINE) -> tuple[str, int] | None:
     """The counted noun after a bare number: ("european country", end offset) or None."""
-    m = _NEXT_WORDS.match(text, pos, end, timeout=deadline.left())
+    part = text[pos:end]
+    m = _ASCII_NEXT_WORDS.match(part) if part.isascii() else _NEXT_WORDS.match(text, pos, end, timeout=deadline.left())
     if m is None:
         return None
     taken: list[tuple[str, int]] = []
@@ -565,7 +567,7 @@ def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
                     found.append((m.start(), tail.end() if tail is not None and tail.group("of") else j))
     sentence = low[s:e]
     years = _YEAR.finditer(low, s, e, timeout=deadline.left()) \
-        if any(map(sentence.__contains__, _YEAR_CUES)) else ()
+        if (" 1" in sentence or " 2" in sentence) and any(map(sentence.__contains__, _YEAR_CUES)) else ()
     for m in years:
         if m.start() > s + 1 and not low[m.start() - 1].isalnum():
             before = low[max(s, m.start() - 8):m.start() - 1].rsplit(None, 1)
