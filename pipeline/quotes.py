@@ -98,6 +98,8 @@ _AUXILIARIES = frozenset("has have had is was are were would will did does could
 # Verbs that attribute a quotation ("...," he continued) but rarely report a clause without one
 # ("he continued to campaign", "she maintained her lead"; under 30% precise on PolNeAR train).
 _QUOTE_ONLY = frozenset("continue maintain read view".split())
+_BEFORE_GERUND = frozenset("while before after when".split())
+_NO_SENTENCE_END = frozenset('.!?;"“”')
 _RELATIVES = frozenset("which that whom whose what".split())
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
@@ -529,17 +531,22 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
 
 
 def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
-    """"...," he said, adding that ... / said Smith, adding: the participle's speaker is that of the
-    reporting verb right before it."""
+    """"...," he said, adding that ... / said Smith, a former mayor, referring to ... / Clinton said,
+    while arguing ...: the participle's speaker is that of the reporting verb right before it."""
     text = doc.text
-    if text[max(limit, cue.start - 2):cue.start] != ", ":
+    pos = cue.start
+    if _word_before(text, pos) in _BEFORE_GERUND:
+        pos -= len(_word_before(text, pos)) + 1
+    if text[max(limit, pos - 2):pos] != ", ":
         return None
-    for verb in reversed(doc.cues_between(max(limit, cue.start - 60), cue.start - 2)):
+    for verb in reversed(doc.cues_between(max(limit, pos - 200), pos - 2)):
         if verb.form in _GERUNDS:
             return None
-        if text[verb.end:cue.start - 2].strip():  # said Smith, adding
-            m = mention_after(text, verb.end, cue.start - 1)
-            if m is None or m.end != cue.start - 2:
+        between = text[verb.end:pos - 2]
+        if between.strip():  # said Smith, adding / said Smith, a former mayor, referring
+            m = mention_after(text, verb.end, pos - 1)
+            if m is None or not (m.end == pos - 2 or (
+                    text[m.end] == "," and _NO_SENTENCE_END.isdisjoint(text[m.end:pos]) and pos - m.end < 120)):
                 return None
         else:
             m = mention_before(text, verb.start, max(limit, verb.start - 200))
