@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import facts as facts_module
 from pipeline.facts import KINDS, QUALIFIERS, Fact, extract_facts
 from pipeline.limits import Deadline, ExtractionTimeout
 from pipeline.numbers import parse_digits, parse_words
@@ -154,6 +155,28 @@ def test_parse_words(text, value):
 @pytest.mark.parametrize("text, value", [("1,234.5", 1234.5), (".001", 0.001), ("1/2", 0.5), ("3/0", None)])
 def test_parse_digits(text, value):
     assert parse_digits(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("Twenty\u00a0Five", 25.0), ("one-and-a-half", 1.5), ("two, three", 5.0),
+                                         ("", None), ("twenty 5", 20.0)])
+def test_parse_words_outside_the_plain_run(text, value):
+    assert parse_words(text) == value  # punctuation or digits: the pattern reads the words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("aZ09 '&-.,\t") + ["\u00a0", "\u2019", "\u00e9"]), max_size=60))
+def test_ascii_fast_paths_read_what_the_unicode_patterns_read(text):
+    assert facts_module._tokens(text, 0, len(text)) == facts_module._TOKEN.findall(text)
+    fast = facts_module._ASCII_NEXT_WORDS.match(text) if text.isascii() else None
+    if text.isascii():
+        full = facts_module._NEXT_WORDS.match(text)
+        assert (fast and fast.group()) == (full and full.group())
+
+
+@pytest.mark.parametrize("unit", sorted(facts_module._PERIOD_UNIT_WORDS))
+def test_every_period_unit_word_is_found(unit):
+    text = f"Sales rose 5% in the past {unit}."
+    assert [f.period for f in _facts(text)] == [f"the past {unit}"]
 
 
 def test_numbers_outside_sentences_are_ignored():
