@@ -563,7 +563,7 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     A lone capitalised word counts only when the document uses it again (names recur; "Immediately"
     does not)."""
     text = doc.text
-    while start < end and text[start] in "\"“”'‘’ -—–":
+    while start < end and text[start] in "\"“”'‘’ -—–,":
         start += 1
     for attempt in range(2):
         m = mention_after(text, start, end)
@@ -595,6 +595,10 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     before = text[max(limit, cue.start - 3):cue.start].rstrip()
     if (not before.endswith(",") and cue.form not in _GERUNDS) or cue.start - limit > 400:
         return None
+    if cue.form in _GERUNDS and text[limit:limit + 1] in _QUOTE_MARKS:  # not a subject inside the quotation
+        closing = max(text.rfind('"', limit + 1, cue.start), text.rfind("”", limit + 1, cue.start))
+        if closing > limit:
+            limit = closing + 1
     found = _subject(doc, limit, cue.start)
     if found is None:
         return None
