@@ -34,6 +34,7 @@ from pipeline.segment import segment  # noqa: E402
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
 # After the last quoted fragment of a reported clause, where PolNeAR's content stops.
+_RELATIVE_OPENERS = ("what", "whom", "which", "who")
 _CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ". ", ", a ", ", one of")
 
 
@@ -62,9 +63,15 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
             s = clause_start(text, first.cue.split()[-1], sentence[1], first.cue_end)
         while s < start and text[s] in " \t,:":
             s += 1
+        relative = False
+        if first.speaker_start is not None and first.speaker_end <= first.cue_start:
+            word = text[max(0, first.speaker_start - 6):first.speaker_start].split()[-1:]
+            relative = bool(word) and word[0] in _RELATIVE_OPENERS
+            if relative:  # what Mr. Hedge called "...": PolNeAR starts at "what" and ends with the quotation
+                s = first.speaker_start - len(word[0]) - 1
         if s < start:
             start = s
-        for s_start, s_end, _ in sentences:
+        for s_start, s_end, _ in ([] if relative else sentences):
             if s_start <= end <= s_end:
                 # to the sentence end, unless a new clause starts after the quotation
                 after = end
