@@ -149,6 +149,10 @@ _INTRO_GAP = regex.compile(
 # with no sentence end (a stop only after an initial or a title) and no other quotation.
 _GAP_BREAKERS = frozenset('!?;:"“”«»\n')
 _NEW_CLAUSE = ("and ", "but ", "while ", "as ", "because ", "which ", "who ", "though ", "although ")
+_GAP_LOWER_STARTS = frozenset(
+    "the a an he she they we i it his her their its our one another some several many both former then "
+    "also".split()) | frozenset(row[0] for row in table("people_roles.tsv")) | frozenset(
+    row[0] for row in table("people_pronouns.tsv"))
 _GAP_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "Jr", "Sr", "St", "Prof")
 
 
@@ -159,6 +163,9 @@ def _short_gap(text: str, start: int, end: int) -> bool:
     gap = text[start:end].lstrip(" \t,—–-")
     if not gap or len(gap) > 90 or not _GAP_BREAKERS.isdisjoint(gap) or gap.startswith(_NEW_CLAUSE):
         return False
+    first = gap[:gap.find(" ")] if " " in gap else gap
+    if first.islower() and first not in _GAP_LOWER_STARTS:
+        return False  # '"Boots on the ground" would be appropriate, Carson said': the sentence goes on
     at = gap.find(".")
     while at >= 0:
         word = gap[max(0, gap.rfind(" ", 0, at) + 1):at].lstrip("(")
