@@ -747,7 +747,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                         return _partial(doc, cue, attr), False
                 continue
             rest = text[cue.end:c_end].strip(" \t.!?\"”'’)")
-            if rest and not _TIME_ONLY.match(rest, timeout=doc.deadline.left()):
+            if rest and not _TIME_ONLY.match(rest, timeout=doc.deadline.left()) and (
+                    rest.split(None, 1)[0] not in _TAIL_WORDS or " that " in rest or not _QUOTE_MARKS.isdisjoint(rest)):
                 continue
             m = _mention_before(doc, cue.start, span.close_end)
             if m is not None and text[span.close_end:m.start].rstrip().endswith(","):
