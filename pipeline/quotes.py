@@ -778,6 +778,11 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                                 "direct.subject_colon")
             return attr, True
         return None, True
+    # (e0) a quote right after a sentence that is only "X said in a statement."
+    if starts_sentence and s_start > 0:
+        attr = _said_sentence_before(doc, s_start)
+        if attr is not None:
+            return attr, True
     # (e) a paragraph that is only a quote, after a paragraph that ends "X responded:"
     p_idx = span.p_first
     if p_idx > 1 and span.open_start == doc.seg.paragraphs[p_idx][0]:
@@ -819,6 +824,28 @@ def _x_verb_after(doc: _Doc, pos: int, limit: int) -> _Attribution | None:
     if not rest[:1] in (".", ",", "") and not rest.startswith((" back", " up", " in", " out", " on ")):
         return None
     return _Attribution(None, v_start, v_end, (m.start, m.end), None, "direct.x_verb")
+
+
+def _said_sentence_before(doc: _Doc, s_start: int) -> _Attribution | None:
+    """"Sam Lau, the party's spokesman, said in a statement. "There are no ballots to recount."":
+    the sentence before the quote is only a speaker, a verb and a channel or time."""
+    text = doc.text
+    ps_start, ps_end, _ = doc.sentence(s_start - 1)
+    ps_end = min(ps_end, s_start)
+    if s_start - ps_start > 300:
+        return None
+    cues = doc.cues_between(ps_start, ps_end)
+    if not cues or cues[-1].used or cues[-1].form not in _SPEECH:
+        return None
+    cue = cues[-1]
+    tail = text[cue.end:ps_end].strip(" \t.\n")
+    if tail and (tail.split(None, 1)[0] not in _TAIL_WORDS or not _NO_PUNCTUATION.isdisjoint(tail) or len(tail) > 60):
+        return None
+    attr = _attr_from_before(doc, cue, ps_start, "direct.x_said_stop")
+    if attr is None or text[ps_start:attr.mention[0]].strip(" \t\n\"“”'"):
+        return None
+    cue.used = True
+    return attr
 
 
 def _word_before(text: str, pos: int) -> str:
