@@ -808,6 +808,16 @@ def _x_verb_after(doc: _Doc, pos: int, limit: int) -> _Attribution | None:
     text = doc.text
     while pos < limit and text[pos] in " ,":
         pos += 1
+    v_end = pos
+    while v_end < limit and text[v_end].isalpha():
+        v_end += 1
+    verb = text[pos:v_end]
+    if verb.islower() and verb.endswith("ed") and verb not in _STOPWORDS and verb not in _AUXILIARIES \
+            and text[v_end:v_end + 1] == " ":  # "This is fantastic!" beamed Donald Hartley
+        m = mention_after(text, v_end, limit)
+        if m is not None and m.start == v_end + 1 and text[m.start].isupper() and (
+                m.end >= limit or text[m.end] in ".,"):
+            return _Attribution(None, pos, v_end, (m.start, m.end), None, "direct.verb_x")
     if pos >= limit or not (text[pos].isupper() or text[pos:pos + 3] in ("he ", "she")):
         return None
     m = mention_after(text, pos - 1, limit)
