@@ -816,7 +816,7 @@ def _x_verb_after(doc: _Doc, pos: int, limit: int) -> _Attribution | None:
             and text[v_end:v_end + 1] == " ":  # "This is fantastic!" beamed Donald Hartley
         m = mention_after(text, v_end, limit)
         if m is not None and m.start == v_end + 1 and text[m.start].isupper() and (
-                m.end >= limit or text[m.end] in ".,"):
+                m.end >= limit or text[m.end] in ".," or text.startswith(" of ", m.end)):
             return _Attribution(None, pos, v_end, (m.start, m.end), None, "direct.verb_x")
     if pos >= limit or not (text[pos].isupper() or text[pos:pos + 3] in ("he ", "she")):
         return None
