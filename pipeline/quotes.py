@@ -881,13 +881,33 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
     accused" a new clause has its own."""
     text = doc.text
     for cue in cues[-6:-1]:  # the verbs nearest the quote (the sentence start is at most LOOKBACK away)
-        if cue.start in doc.partial or cue.form in _GERUNDS:
+        if cue.start in doc.partial or (cue.form in _GERUNDS and text[cue.start - 2:cue.start] != ", "):
             continue
         if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS):
             continue
-        if mention_before(text, cue.start, s_start) is not None or _subject_attr(doc, cue, s_start, "") is not None:
+        if _later_speaker_after_comma(doc, cue, cues, open_start):
+            continue  # "Despite what he wrote in the speech, Cross said he ...": Cross's clause
+        if cue.form in _GERUNDS:  # "..., telling reporters that he thinks X is "...": the participle's speaker
+            if _attr_from_before(doc, cue, s_start, "") is not None:
+                return cue
+        elif mention_before(text, cue.start, s_start) is not None or _subject_attr(doc, cue, s_start, "") is not None:
             return cue
     return cues[-1]
+
+
+def _later_speaker_after_comma(doc: _Doc, cue: _Cue, cues: list[_Cue], open_start: int) -> bool:
+    """True when a later verb before the quote has a speaker of its own after a comma that
+    follows ``cue``."""
+    text = doc.text
+    comma = text.find(", ", cue.end, open_start)
+    if comma < 0:
+        return False
+    for later in cues:
+        if later.start > comma and later.start < open_start:
+            m = mention_before(text, later.start, comma)
+            if m is not None:
+                return True
+    return False
 
 
 def _partial(doc: _Doc, cue: _Cue, attr: _Attribution) -> _Attribution:
