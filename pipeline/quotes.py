@@ -149,10 +149,10 @@ _INTRO_GAP = regex.compile(
 # with no sentence end (a stop only after an initial or a title) and no other quotation.
 _GAP_BREAKERS = frozenset('!?;:"“”«»\n')
 _NEW_CLAUSE = ("and ", "but ", "while ", "as ", "because ", "which ", "who ", "though ", "although ")
+_ROLE_WORDS = frozenset(row[0] for row in table("people_roles.tsv"))
 _GAP_LOWER_STARTS = frozenset(
     "the a an he she they we i it his her their its our one another some several many both former then "
-    "also".split()) | frozenset(row[0] for row in table("people_roles.tsv")) | frozenset(
-    row[0] for row in table("people_pronouns.tsv"))
+    "also".split()) | _ROLE_WORDS | frozenset(row[0] for row in table("people_pronouns.tsv"))
 _GAP_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "Jr", "Sr", "St", "Prof")
 
 
@@ -552,7 +552,9 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
         between = text[verb.end:pos - 2]
         if between.strip():  # said Smith, adding / said Smith, a former mayor, referring
             m = mention_after(text, verb.end, pos - 1)
-            if m is None or not (m.end == pos - 2 or (
+            if m is None or not (text[m.start].isupper() or text[m.start:m.end].split()[-1] in _ROLE_WORDS):
+                return None  # "Trump praised the vote, telling ...": an object, not an inverted speaker
+            if not (m.end == pos - 2 or (
                     text[m.end] == "," and _NO_SENTENCE_END.isdisjoint(text[m.end:pos]) and pos - m.end < 120)):
                 return None
         else:
