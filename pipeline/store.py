@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 # A row group is written when either limit is reached, so memory stays bounded whatever the row
 # size (documents carry whole texts); a file is closed and the next begun past either file limit.
 ROWS_PER_GROUP = 64_000
-BYTES_PER_GROUP = 64 << 20
+BYTES_PER_GROUP = 32 << 20
 ROWS_PER_FILE = 2_000_000
 BYTES_PER_FILE = 1 << 30
 
