@@ -451,7 +451,7 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
     low = word.lower()
     if low in _ROLES and not word.isupper():
         return Mention(_description_start(text, s, limit), e, cue_start, appos)
-    if _plural_head(word):  # "ordinary Chinese traders say", "the polls show": an unlisted group
+    if word[-1] == "s" and word[0].islower() and _plural_head(word):  # "ordinary Chinese traders say": a group
         start = _description_start(text, s, limit)
         if start < s:
             return Mention(start, e, cue_start, appos)
@@ -481,7 +481,7 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
 
 def _plural_head(word: str) -> bool:
     """A lower-case plural noun that may head a source: traders, confidants, polls (not "has")."""
-    return (len(word) > 4 and word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss")
+    return (word.endswith("s") and len(word) > 4 and not word.endswith("ss") and word.isalpha() and word.islower()
             and word not in _STOP and word not in _CLAUSE_WORDS and word not in _ADVERBS and word not in _PREPOSITIONS)
 
 

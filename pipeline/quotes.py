@@ -97,7 +97,7 @@ _NO_PUNCTUATION = frozenset(',.;:!?"“”()')
 _AUXILIARIES = frozenset("has have had is was are were would will did does could should".split())
 # Verbs that attribute a quotation ("...," he continued) but rarely report a clause without one
 # ("he continued to campaign", "she maintained her lead"; under 30% precise on PolNeAR train).
-_QUOTE_ONLY = frozenset("continue maintain read view".split())
+_QUOTE_ONLY = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("continue", "maintain", "read", "view"))
 _BEFORE_GERUND = frozenset("while before after when".split())
 _NO_SENTENCE_END = frozenset('.!?;"“”')
 _RELATIVES = frozenset("which that whom whose what".split())
@@ -237,15 +237,11 @@ _LEMMA_PARTICLES = {"point": (" out ", " to "), "refer": (" to ",), "respond": (
 # The audience of "told" when it is not a name: told reporters, told him.
 _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
 
-# "said on Tuesday that": a short adverbial before "that" belongs to the cue side.
-_THAT_AFTER_ADVERBIAL = regex.compile(
-    r"""
-    (?:(?:on|in|at|to|with|per|via|for|over|through|last|this|earlier|late|during|after|before|late|again|repeatedly|publicly|privately|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
-       [^,.;:"“”\n]{0,75}?[ \t]+)
-    (?=that[ \t])
-    """,
-    regex.VERBOSE,
-)
+# "said on Tuesday that": a short adverbial (starting with one of these) before "that" belongs to the cue side.
+_ADVERBIAL_STARTS = tuple(
+    "on in at to with per via for over through last this earlier late during after before again repeatedly "
+    "publicly privately recently yesterday today Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NOT_IN_ADVERBIAL = frozenset(',.;:"“”\n')
 
 # A reported clause starts at a letter, a digit or one of these.
 _CLAUSE_OPENERS = frozenset("\"“'‘$£€(")
@@ -520,7 +516,7 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
         return _speaker_of_verb_before(doc, cue, limit, rule) or _subject_attr(doc, cue, limit, rule)
     m = _mention_before(doc, cue.start, limit)
     if m is None:
-        if _word_before(doc.text, cue.start) == "and" and cue.start - limit < 300:
+        if doc.text.endswith(" and ", 0, cue.start) and cue.start - limit < 300:
             found = _subject(doc, limit, cue.start)  # "X defended the route and said ...": X
             if found is not None:
                 return _Attribution(cue, cue.start, cue.end, found[:2], None, rule.replace("x_said", "subject_and_said"))
@@ -994,7 +990,10 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return (attr, start, end, "indirect.according_to") if end > start else None
     after_cue = text[cue.end:cue.end + 2]
     final = not after_cue or after_cue[0] in ".,;:!?)" or cue.end >= s_end
-    if final or (cue.form in _SPEECH and _final_tail(doc, cue, s_start, s_end)):
+    if final or (cue.form in _SPEECH and (text[cue.start - 2:cue.start] == ", " or cue.form in _TELL
+                                         or text[cue.end + 1:text.find(" ", cue.end + 1, cue.end + 12)] in _TAIL_WORDS
+                                         or text[cue.end + 1:s_end] in _TAIL_WORDS)
+                 and _final_tail(doc, cue, s_start, s_end)):
         # CONTENT, X said. / CONTENT, said X. / CONTENT, X told POLITICO on Tuesday.
         if cue.form not in _SPEECH:
             return None
@@ -1023,7 +1022,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
                 and text[max(s_start, later.start - 60):later.start].count(",") == 1:
             return None
-    if _VERBS[cue.form][0] in _QUOTE_ONLY:
+    if cue.form in _QUOTE_ONLY:
         return None
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
@@ -1034,11 +1033,12 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             or _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
-    if attr is None or _word_before(text, attr.mention[0]) in _RELATIVES:
+    before = _word_before(text, attr.mention[0]) if attr is not None else ""
+    if attr is None or before in _RELATIVES:
         return None  # "The changes, which officials said will ...": the content is elsewhere
     pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
-    if _word_before(text, attr.mention[0]).lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] == "who":
+    if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] == "who":
         # "While X maintained that CONTENT, Y ..." / "those who want CONTENT, most ...": the clause ends at its comma
         comma = text.find(", ", start, end)
         if comma > start:
@@ -1057,10 +1057,15 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
     text = doc.text
     if cue.start - s_start < 20 or text.find(",", s_start, cue.start) < 0:
         return False
+    inverted = text[max(s_start, cue.start - 3):cue.start].rstrip().endswith(",")
+    if not inverted and cue.form not in _TELL:  # the word after the verb must start a time or a channel
+        space = text.find(" ", cue.end + 1, min(s_end, cue.end + 12))
+        if text[cue.end + 1:space if space > 0 else min(s_end, cue.end + 12)] not in _TAIL_WORDS:
+            return False
     tail = text[cue.end:s_end]
     if " that " in tail or not _QUOTE_MARKS.isdisjoint(tail):
         return False
-    if text[s_start:cue.start].rstrip().endswith(","):  # "..., said X": X and its apposition end it
+    if inverted:  # "..., said X": X and its apposition end it
         m = mention_after(text, cue.end, s_end)
         return m is not None and (m.end >= s_end or text[m.end] in ",(")
     pos = cue.end
@@ -1127,10 +1132,10 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
             form in _VERBS and text.startswith(_LEMMA_PARTICLES.get(_VERBS[form][0], ()), pos)):
         # called for X, warned of X, asked about X, pointed out that X, referred to X
         return text.index(" ", pos + 1) + 1
-    if text.find(" that ", pos, min(s_end, pos + 100)) < 0:
-        return pos
-    m = _THAT_AFTER_ADVERBIAL.match(text, pos + 1, min(s_end, pos + 95), timeout=deadline.left())
-    return m.end() if m is not None else pos
+    that = text.find(" that ", pos, min(s_end, pos + 95))  # said on Tuesday that ...
+    if that > pos and text.startswith(_ADVERBIAL_STARTS, pos + 1) and _NOT_IN_ADVERBIAL.isdisjoint(text[pos:that]):
+        return that + 1
+    return pos
 
 
 def _first_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -1274,7 +1279,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     # rows in text order, so that speakers are resolved against what came before them
     people = People(text, deadline)
     renumber: dict[int, int] = {}
-    return [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr)
+    resolved: dict[tuple, object] = {}  # a mention shared by fragments and inherited rows is resolved once
+    return [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr, resolved)
             for s, e, p1, p2, kind, u, attr in found]
 
 
@@ -1311,7 +1317,7 @@ def _clone(attr: _Attribution, rule: str) -> _Attribution:
 
 
 def _row(doc: _Doc, people: People, start: int, end: int, p_first: int, p_last: int, kind: str,
-         utterance: int, attr: _Attribution | None) -> Quote:
+         utterance: int, attr: _Attribution | None, cache: dict) -> Quote:
     text = doc.text
     if attr is None:
         return Quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
@@ -1321,7 +1327,10 @@ def _row(doc: _Doc, people: People, start: int, end: int, p_first: int, p_last: 
     if attr.mention is not None:
         s_start, s_end = attr.mention
         mention = text[s_start:s_end]
-        resolved = people.resolve(mention, s_start, attr.appos)
+        key = (s_start, s_end, attr.appos)
+        resolved = cache.get(key)
+        if resolved is None:
+            resolved = cache[key] = people.resolve(mention, s_start, attr.appos)
         speaker, s_kind = resolved.name, resolved.kind
     cue = text[attr.cue_start:attr.cue_end] if attr.cue_start is not None else None
     lemma = None
