@@ -982,8 +982,10 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
                 return None
             start, end = _clause(doc, comma + 1, s_end)
         elif opening.endswith((",", "—", "-")) or text[cue.start - 2:cue.start] == ", ":  # CONTENT, according to X.
-            start, end = _clause(doc, s_start, cue.start)
-            while end > start and text[end - 1] in " ,—-":
+            start, end = s_start, cue.start  # the whole sentence before it, clauses and all
+            while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
+                start += 1
+            while end > start and text[end - 1] in " \t,—-":
                 end -= 1
         else:
             return None
