@@ -1011,7 +1011,11 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             comma = len(pre) + s_start - 1
         if attr is None:
             return None
-        start, end = _clause(doc, s_start, comma)
+        start, end = s_start, comma  # the whole sentence before the speaker, clauses and all
+        while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
+            start += 1
+        while end > start and text[end - 1] in " \t,.;:":
+            end -= 1
         if end - start <= 3 or (not final and text.count(" ", start, end) < 3):
             return None
         if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
