@@ -93,6 +93,7 @@ _BE_BEFORE_EXPECTED = frozenset("is are was were be been being widely not also l
 _CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ", " as ", " if ", " when ",
                   " while ", " although ", " though ", " since ", ", ")
 _SUBORDINATORS = frozenset("while although though as because if when after since before unless whereas once".split())
+_INFINITIVE = (" to ", " not to ")
 _NO_PUNCTUATION = frozenset(',.;:!?"“”()')
 _AUXILIARIES = frozenset("has have had is was are were would will did does could should".split())
 # Verbs that attribute a quotation ("...," he continued) but rarely report a clause without one
@@ -1126,10 +1127,14 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     if form in _TELL:  # X told AUDIENCE (that) ...
         aud = mention_after(text, pos, s_end)
         if aud is not None:
+            if text.startswith(_INFINITIVE, aud.end):
+                return pos  # "asked Congress to pass ...": the object belongs to the request
             pos = aud.end
         else:
             words_after = _TOLD_WHOM.match(text, pos, min(s_end, pos + 20), timeout=deadline.left())
             if words_after:
+                if text.startswith(_INFINITIVE, words_after.end()):
+                    return pos
                 pos = words_after.end()
         that = text.find(" that ", pos, min(s_end, pos + 90))  # told FBI agents in 2014 that ...
         if that >= 0 and _NO_PUNCTUATION.isdisjoint(text[pos:that]):
