@@ -468,7 +468,8 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
 class _Doc:
     """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
 
-    __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial", "more")
+    __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial", "more",
+                 "mentions")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -480,6 +481,7 @@ class _Doc:
         self.cue_starts = [c.start for c in cues]
         self.partial: dict[int, _Attribution] = {}  # cue start -> attribution of a partly quoted clause
         self.more: tuple[int, int] | None = None  # the second fragment of the last reported clause
+        self.mentions: dict[tuple[int, int], object] = {}  # (verb position, limit) -> speaker mention or None
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -498,10 +500,15 @@ class _Doc:
 
 
 def _mention_before(doc: _Doc, pos: int, limit: int):
-    """The speaker mention written right before the verb at ``pos`` (see people.mention_before)."""
+    """The speaker mention written right before the verb at ``pos`` (see people.mention_before),
+    read once per document for each place (several rules ask about the same verb)."""
     if pos <= limit:
         return None
-    return mention_before(doc.text, pos, limit)
+    key = (pos, limit)
+    found = doc.mentions.get(key, doc)
+    if found is doc:
+        found = doc.mentions[key] = mention_before(doc.text, pos, limit)
+    return found
 
 
 def _mention_after(doc: _Doc, pos: int, limit: int):
@@ -555,7 +562,7 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
                     text[m.end] == "," and _NO_SENTENCE_END.isdisjoint(text[m.end:pos]) and pos - m.end < 120)):
                 return None
         else:
-            m = mention_before(text, verb.start, max(limit, verb.start - 200))
+            m = _mention_before(doc, verb.start, max(limit, verb.start - 200))
             if m is None:
                 return None
         s, e = trim_mention(text, m.start, m.end)
@@ -647,7 +654,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     if text[span.end - 1] == "." and not ends_clause:  # a full stop: a verb after it may start a new sentence
         ends_clause = starts_sentence
     if span.closed and (ends_clause or not any(
-            not c.used and mention_before(text, c.start, s_start) is not None
+            not c.used and _mention_before(doc, c.start, s_start) is not None
             for c in doc.cues_between(s_start, span.open_start))):
         for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + 120)):
             if cue.used or cue.form == "according":
@@ -889,7 +896,7 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
         if cue.form in _GERUNDS:  # "..., telling reporters that he thinks X is "...": the participle's speaker
             if _attr_from_before(doc, cue, s_start, "") is not None:
                 return cue
-        elif mention_before(text, cue.start, s_start) is not None or _subject_attr(doc, cue, s_start, "") is not None:
+        elif _mention_before(doc, cue.start, s_start) is not None or _subject_attr(doc, cue, s_start, "") is not None:
             return cue
     return cues[-1]
 
@@ -903,7 +910,7 @@ def _later_speaker_after_comma(doc: _Doc, cue: _Cue, cues: list[_Cue], open_star
         return False
     for later in cues:
         if later.start > comma and later.start < open_start:
-            m = mention_before(text, later.start, comma)
+            m = _mention_before(doc, later.start, comma)
             if m is not None:
                 return True
     return False
@@ -994,8 +1001,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     after_cue = text[cue.end:cue.end + 2]
     final = not after_cue or after_cue[0] in ".,;:!?)" or cue.end >= s_end
     if final or (cue.form in _SPEECH and (text[cue.start - 2:cue.start] == ", " or cue.form in _TELL
-                                         or text[cue.end + 1:text.find(" ", cue.end + 1, cue.end + 12)] in _TAIL_WORDS
-                                         or text[cue.end + 1:s_end] in _TAIL_WORDS)
+                                         or _next_word(text, cue.end, s_end) in _TAIL_WORDS)
                  and _final_tail(doc, cue, s_start, s_end)):
         # CONTENT, X said. / CONTENT, said X. / CONTENT, X told POLITICO on Tuesday.
         if cue.form not in _SPEECH:
@@ -1065,10 +1071,8 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
     if cue.start - s_start < 20 or text.find(",", s_start, cue.start) < 0:
         return False
     inverted = text[max(s_start, cue.start - 3):cue.start].rstrip().endswith(",")
-    if not inverted and cue.form not in _TELL:  # the word after the verb must start a time or a channel
-        space = text.find(" ", cue.end + 1, min(s_end, cue.end + 12))
-        if text[cue.end + 1:space if space > 0 else min(s_end, cue.end + 12)] not in _TAIL_WORDS:
-            return False
+    if not inverted and cue.form not in _TELL and _next_word(text, cue.end, s_end) not in _TAIL_WORDS:
+        return False  # the word after the verb must start a time or a channel
     tail = text[cue.end:s_end]
     if " that " in tail or not _QUOTE_MARKS.isdisjoint(tail):
         return False
@@ -1087,6 +1091,13 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
             pos = m.end()
     rest = text[pos:s_end].lstrip(" \t,")
     return not rest or rest.split(None, 1)[0] in _TAIL_WORDS
+
+
+def _next_word(text: str, pos: int, end: int) -> str:
+    """The word after the space at ``pos`` (at most 11 characters are read), or ''."""
+    stop = min(end, pos + 12)
+    space = text.find(" ", pos + 1, stop)
+    return text[pos + 1:space if space > 0 else stop]
 
 
 def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
