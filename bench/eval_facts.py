@@ -1,6 +1,7 @@
 """Score the numeric-facts extractor on the shared quantity benchmarks (``make eval``).
 
-Runs :func:`pipeline.segment.segment` and :func:`pipeline.facts.extract_facts` on every sentence of
+Runs :func:`pipeline.process.extract_document` (segmentation, both extractors, linking: what the
+pipeline runs on every document) on every sentence of
 ``../shared/benchmarks/newsquant_dev.jsonl`` and of the ``recognizers_*.jsonl`` files, writes predictions in
 the scorer's format and runs the reference scorer ``score_quantities.py`` on each, printing its summary
 lines.  The benchmark data stay outside the repository (research-only); nothing is copied.
@@ -20,8 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.facts import extract_facts  # noqa: E402
-from pipeline.segment import segment  # noqa: E402
+from pipeline.process import extract_document  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 BENCH = SHARED / "benchmarks"
@@ -44,7 +44,7 @@ def predict(records, canon_unit=lambda u: u):
     for rec in records:
         text = rec["text"]
         t0 = time.perf_counter()
-        facts = extract_facts(text, segment(text).sentences)
+        facts = extract_document(text).facts  # what the pipeline runs on every document
         seconds += time.perf_counter() - t0
         chars += len(text)
         out.append({"doc_id": rec["doc_id"], "quantities": [

@@ -2,7 +2,7 @@
 
 usage: python bench/eval_quotes.py [--split dev|train] [--json OUT]
 
-Runs ``segment()`` + ``extract_quotes()`` on every article of ``../shared/benchmarks/polnear_<split>.jsonl``,
+Runs ``pipeline.process.extract_document`` (segmentation, both extractors, linking) on every article of ``../shared/benchmarks/polnear_<split>.jsonl``,
 writes the predictions in the scorer's format, runs ``score_quotes.py`` with ``--subset quoted`` and
 ``--subset all`` and prints the two summary lines (and the timing).
 
@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.quotes import Quote, clause_start, clause_stop, extract_quotes  # noqa: E402
-from pipeline.segment import segment  # noqa: E402
+from pipeline.quotes import Quote, clause_start, clause_stop  # noqa: E402
+from pipeline.process import extract_document  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
@@ -87,8 +87,8 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
 
 def predictions(text: str) -> list[dict]:
     """Predicted quotes of one article in the scorer's format."""
-    seg = segment(text)
-    rows = extract_quotes(text, seg)
+    extraction = extract_document(text)  # what the pipeline runs on every document
+    seg, rows = extraction.segmentation, extraction.quotes
     groups: dict[int, list[Quote]] = {}
     for q in rows:
         groups.setdefault(q.utterance, []).append(q)
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{subset:7s} {run.stdout.strip().splitlines()[-1]}")
             results[subset] = json.loads(out.read_text(encoding="utf8"))
     print(f"timing: {len(docs)} articles, {n_chars / 1e6:.2f} M chars in {seconds:.2f} s "
-          f"({n_chars / seconds / 1e6:.1f} M chars/s, segment + extract)")
+          f"({n_chars / seconds / 1e6:.1f} M chars/s, segmentation + both extractors)")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf8")
     return 0
