@@ -49,7 +49,10 @@ def run_local(batches: Iterable[Batch], options: ProcessOptions, workers: int) -
         for batch in batches:
             yield process_batch(batch, options)
         return
-    ctx = multiprocessing.get_context("spawn")  # no fork of a process holding Arrow thread pools
+    # Workers fork from a fresh server process that has imported the stages once (fast start),
+    # never from this process, which may hold Arrow thread pools that a fork would break.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipeline.process"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                              initializer=freeze_imports) as pool:
         for future in _bounded(lambda b: pool.submit(process_batch, b, options), batches,
