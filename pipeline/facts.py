@@ -981,28 +981,26 @@ def _ordinal_without_noun(low: str, pos: int, word: str | None) -> bool:
 def _candidates(text: str, low: str, deadline: Deadline):
     """Number cores in text order: digits and number words, merged."""
     words_at = _word_starts(low)
-    wi, nw = 0, len(words_at)
+    next_word = 0
     consumed = -1
-    for start, core in _digit_matches(text, deadline):
-        while wi < nw and words_at[wi][0] < start:
-            pos, word = words_at[wi]
-            wi += 1
+
+    def word_numbers(before: int):
+        """Number words starting before ``before`` and after the last one read."""
+        nonlocal next_word, consumed
+        while next_word < len(words_at) and words_at[next_word][0] < before:
+            pos, word = words_at[next_word]
+            next_word += 1
             if pos < consumed or _ordinal_without_noun(low, pos, word):
                 continue
             m = _WORD_NUMBER.match(low, pos)
             if m is not None:
                 consumed = m.end()
                 yield m, True
+
+    for start, core in _digit_matches(text, deadline):
+        yield from word_numbers(start)
         yield core, False
-    while wi < nw:
-        pos, word = words_at[wi]
-        wi += 1
-        if pos < consumed or _ordinal_without_noun(low, pos, word):
-            continue
-        m = _WORD_NUMBER.match(low, pos)
-        if m is not None:
-            consumed = m.end()
-            yield m, True
+    yield from word_numbers(len(low) + 1)
 
 
 def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
