@@ -22,8 +22,8 @@ from .quotes import Quote, extract_quotes
 from .schemas import arrow_schema, validate
 from .segment import Segmentation, segment
 
-__all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch", "duplicate_reject", "STAGE_SECONDS",
-           "DATA_TABLES"]
+__all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch",
+           "duplicate_reject", "STAGE_SECONDS", "DATA_TABLES"]
 
 log = logging.getLogger(__name__)
 
