@@ -41,9 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsfacts", description="Numeric facts and quotes from news text, "
                      "as validated Parquet tables.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    # --debug is also accepted after the command ("newsfacts run ... --debug")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks and debug logs")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    run = sub.add_parser("run", help="read articles and write the tables")
+    run = sub.add_parser("run", help="read articles and write the tables", parents=[common])
     run.add_argument("paths", nargs="*", default=["seeds"],
                      help="files or folders (searched recursively); default: seeds/")
     run.add_argument("--out", default="data", help="output folder (default: data/)")
@@ -64,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
         run.add_argument(f"--{name}-field", help=f"record field holding the {name}")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    val = sub.add_parser("validate", help="re-read every table and check it against its schema")
+    val = sub.add_parser("validate", help="re-read every table and check it against its schema",
+                         parents=[common])
     val.add_argument("out", nargs="?", default="data", help="output folder (default: data/)")
     return parser
 

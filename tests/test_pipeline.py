@@ -227,3 +227,8 @@ def test_seed_facts_inside_quotes_carry_the_quote_and_its_speaker(seed_out):
     assert pd.isna(facts.loc["two and half hours", "quote_id"])
     assert facts.loc["US$17 billion", "holder"] == "Russia"
     assert facts.loc["34.4 percent", "period"] == "the past year"
+
+
+def test_debug_is_accepted_before_or_after_the_command(seed_out, capsys):
+    assert run("--debug", "validate", seed_out) == 0
+    assert run("validate", seed_out, "--debug") == 0
