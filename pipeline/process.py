@@ -23,7 +23,7 @@ from .schemas import arrow_schema, validate
 from .segment import Segmentation, segment
 
 __all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch",
-           "duplicate_reject", "STAGE_SECONDS", "DATA_TABLES"]
+           "duplicate_reject", "rejects_frame", "STAGE_SECONDS", "DATA_TABLES"]
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,14 @@ class _Rows:
 def _reject(out: _Rows, item: Reject) -> None:
     out.add(source=item.source, source_id=item.source_id, line=item.line, reason=item.reason,
             detail=item.detail, n_bytes=item.n_bytes)
+
+
+def rejects_frame(rejects: Sequence[Reject]) -> pd.DataFrame:
+    """A validated ``rejects`` frame of these rejects (the same rows ``process_batch`` makes)."""
+    rows = _Rows("rejects")
+    for item in rejects:
+        _reject(rows, item)
+    return rows.frame()
 
 
 def _finite(value: float, high: float | None) -> bool:

@@ -20,8 +20,7 @@ from . import SCHEMA_VERSION, __version__
 from .engines import ENGINES
 from .ingest import RawDocument, ReadOptions, read_paths
 from .normalize import source_hash
-from .process import DATA_TABLES, ProcessOptions, duplicate_reject
-from .schemas import empty_frame, validate
+from .process import DATA_TABLES, ProcessOptions, duplicate_reject, rejects_frame
 from .store import Store
 
 __all__ = ["RunConfig", "Summary", "run_pipeline"]
@@ -116,9 +115,7 @@ def _keep_new(frames: dict[str, pd.DataFrame], known: set[str], seen: set[str],
         dropped.add(doc_id)
     rejects = frames["rejects"]
     if extra_rejects:
-        rows = pd.DataFrame([{f: getattr(r, f) for f in empty_frame("rejects").columns}
-                             for r in extra_rejects])
-        rejects = validate("rejects", pd.concat([rejects, rows], ignore_index=True))
+        rejects = pd.concat([rejects, rejects_frame(extra_rejects)], ignore_index=True)
     out = {"rejects": rejects}
     for table in DATA_TABLES:
         if table == "rejects":

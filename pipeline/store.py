@@ -102,7 +102,6 @@ class _TableWriter:
         self.file_rows = 0
         self.file_bytes = 0
         self.n_files = 0
-        self.rows = 0
 
     def add(self, df: pd.DataFrame) -> None:
         if len(df) == 0:
@@ -111,7 +110,6 @@ class _TableWriter:
         self.buffer.append(table)
         self.buffered += len(df)
         self.buffered_bytes += table.nbytes
-        self.rows += len(df)
         if self.buffered >= ROWS_PER_GROUP or self.buffered_bytes >= BYTES_PER_GROUP:
             self._flush()
 
@@ -213,10 +211,6 @@ class Store:
     def write(self, frames: dict[str, pd.DataFrame]) -> None:
         for table, df in frames.items():
             self._writer(table).add(df)
-
-    def rows_written(self, table: str) -> int:
-        writer = self._writers.get(table)
-        return writer.rows if writer else 0
 
     def commit(self, run_row: pd.DataFrame) -> None:
         """Publish the run's files, then its ``runs`` row: the run is committed from that moment."""
