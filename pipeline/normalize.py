@@ -23,17 +23,25 @@ __all__ = ["CleanText", "clean_line", "clean_document", "doc_id_of", "source_has
 # Characters dropped outright: BOM, zero-width space/joiners, word joiner, soft hyphen, lone
 # surrogates, and C0/C1 control characters other than tab and newline.  These simple character
 # classes cannot backtrack, so the standard library's faster ``re`` runs them.
-_DROP = re.compile(r"[\ud800-\udfff\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_DROP_CHARS = r"\ud800-\udfff\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_DROP = re.compile(f"[{_DROP_CHARS}]")
 # White space other than the plain space and the newline: becomes a plain space.
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE_CHARS = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]")
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_NEWLINE_CHARS = ("\r", "\u2028", "\u2029", "\x85")
 
 # A cheap test for UTF-8 read as cp1252/latin-1 ("â€™", "Ã©"): a lead byte of a multi-byte
 # sequence followed by what a continuation byte turns into.  Only then is ftfy (slow) called.
+_MOJIBAKE_LEADS = "ÂÃâÅÆÐÑØÙ"
 _MOJIBAKE_HINT = re.compile(
-    r"[ÂÃâÅÆÐÑØÙ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    f"[{_MOJIBAKE_LEADS}]" r"[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+
+# Any character that _DROP, _MOJIBAKE_HINT or _ODD_SPACE looks for: most articles have none, and
+# one scan that says so is three times cheaper than running the three patterns.
+_RARE = re.compile(f"[{_DROP_CHARS}{_ODD_SPACE_CHARS}{_MOJIBAKE_LEADS}]")
 
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
 
@@ -63,15 +71,18 @@ class CleanText(NamedTuple):
 def _clean(raw: str) -> str:
     """Everything but the layout: newlines, entities, tags, invisible characters, mojibake, and
     white space folded to single spaces (newlines kept)."""
-    text = _NEWLINE.sub("\n", raw)
+    text = raw
+    if any(c in text for c in _NEWLINE_CHARS):  # `in` scans far faster than a pattern
+        text = _NEWLINE.sub("\n", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     if "<" in text or ">" in text:
         text = _TAG.sub(" ", text)
-    text = _DROP.sub("", text)
-    if _MOJIBAKE_HINT.search(text):
-        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False)
-    text = _ODD_SPACE.sub(" ", text)
+    if _RARE.search(text):
+        text = _DROP.sub("", text)
+        if _MOJIBAKE_HINT.search(text):
+            text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False)
+        text = _ODD_SPACE.sub(" ", text)
     while "  " in text:  # str.replace is far faster than a regex over every space
         text = text.replace("  ", " ")
     return text
