@@ -747,15 +747,17 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             if cue.used or (cue.form not in _SPEECH and cue.form != "according"):
                 continue
             if cue.form == "according":  # ..., according to the news outlet.
-                if text[span.close_end:cue.start].rstrip().endswith(","):
+                if text[span.close_end:cue.start].rstrip().endswith(",") or (
+                        text[span.end - 1] == "," and not text[span.close_end:cue.start].strip()):
                     attr = _attr_from_after(doc, cue, c_end, "partial.clause_according_to")
                     if attr is not None:
                         return _partial(doc, cue, attr), False
                 continue
             rest = text[cue.end:c_end].strip(" \t.!?\"”'’)")
             if rest and not _TIME_ONLY.match(rest, timeout=doc.deadline.left()) and (
-                    rest.split(None, 1)[0] not in _TAIL_WORDS or " that " in rest or not _QUOTE_MARKS.isdisjoint(rest)):
-                continue
+                    rest.split(None, 1)[0] not in _TAIL_WORDS or " that " in rest or not _QUOTE_MARKS.isdisjoint(rest)) \
+                    and not _final_tail(doc, cue, c_start, c_end):
+                continue  # the sentence goes on after the verb (but "..., said Smith, an analyst." ends it)
             m = _mention_before(doc, cue.start, span.close_end)
             if m is not None and text[span.close_end:m.start].rstrip().endswith(","):
                 attr = _attr_from_before(doc, cue, span.close_end, "partial.clause_x_said")
