@@ -244,6 +244,25 @@ _ADVERBIAL_STARTS = tuple(
     "publicly privately recently yesterday today Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NOT_IN_ADVERBIAL = frozenset(',.;:"“”\n')
 
+# The subject of an indirect cue when the speaker reader finds none ("Her campaign workers here
+# said", "those surveyed say"): the words between the clause's start and the verb group.
+_CUE_SIDE = words("quote_adverbs.txt") | frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday week month year weekend last this past on earlier "
+    "later yesterday today long now both all only even must can cannot should don't don’t doesn't doesn’t didn't "
+    "didn’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t isn't isn’t aren't aren’t wasn't wasn’t "
+    "can't can’t couldn't couldn’t".split())
+_SUBJECT_BREAKS = ("; ", ", but ", ", and ", " but ", ": ", " — ", " – ", " -- ", ", while ", ", as ", ", although ",
+                   " because ", " when ", " and ", ", so ", ", yet ")
+_NOT_SUBJECT_END = frozenset(
+    "to that which who whom whose what and or but as if when while because than where after before since until of "
+    "for with by from in on at into over under about a an the his her its their our".split())
+_NOT_SUBJECT_START = frozenset(
+    "which that who whom whose what when where while if for as because although though since after before unless "
+    "whether there it".split())
+_PASSIVE_WORDS = frozenset("is are was were be been being".split())
+_CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
+_MAX_SUBJECT_WORDS = 8
+
 # A reported clause starts at a letter, a digit or one of these.
 _CLAUSE_OPENERS = frozenset("\"“'‘$£€(")
 
@@ -1048,6 +1067,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             or _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
+        if attr is None and cue.form not in _NOUNISH:
+            attr = _np_subject(doc, cue, s_start, "indirect.np_said")
     before = _word_before(text, attr.mention[0]) if attr is not None else ""
     if attr is None or before in _RELATIVES:
         return None  # "The changes, which officials said will ...": the content is elsewhere
@@ -1062,6 +1083,46 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
+
+
+def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution | None:
+    """The subject of the cue's clause as written, when no speaker form was recognised: the words
+    from the clause's start (after an opening phrase up to a comma) to the verb group ("those
+    surveyed say", "People involved in the project offered", "He immediately blasted")."""
+    text = doc.text
+    vg = cue.start  # the verb group: adverbs, auxiliaries and time words before the verb
+    for _ in range(6):
+        word = _word_before(text, vg)
+        if not word or not (word in _CUE_SIDE or (word.endswith("ly") and word.islower())):
+            break
+        vg -= len(word) + 1
+    if _word_before(text, vg) in _PASSIVE_WORDS or text.startswith(" by ", cue.end):
+        return None  # "was rejected by", "a fact first reported by": a passive or a participle
+    low = max(s_start, vg - 120)
+    cs = low
+    for mark in _SUBJECT_BREAKS:
+        at = text.rfind(mark, low, vg)
+        if at >= 0 and at + len(mark) > cs:
+            cs = at + len(mark)
+    comma = text.rfind(", ", cs, vg)
+    if comma >= 0:
+        cs = comma + 2
+    while cs < vg and text[cs] in " \t\"“”'‘(—–-":
+        cs += 1
+    end = vg
+    while end > cs and text[end - 1] in " \t,":
+        end -= 1
+    np = text[cs:end].split()
+    if np and np[0] in _CONNECTIVES:
+        cs += len(np[0]) + 1
+        np = np[1:]
+    if not np or len(np) > _MAX_SUBJECT_WORDS or np[-1] in _NOT_SUBJECT_END or np[-1][-1].isdigit() \
+            or np[0].lower() in _NOT_SUBJECT_START or not _NOT_SUBJECT_START.isdisjoint(np[1:]) \
+            or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or _only_stopwords(" ".join(np)):
+        return None
+    while cs < end and text[cs] == " ":
+        cs += 1
+    return _Attribution(cue, vg, cue.end, (cs, end), None, rule)
 
 
 def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
