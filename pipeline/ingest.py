@@ -931,16 +931,27 @@ def _read_jsonl(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator
 
 _DECODER = JSONDecoder()
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's own whitespace (linear, no backtracking)
+# Where reading resumes after a broken value: the "{" of the next line that opens an object
+# (objects in a row), or of the next object element of an array ("}," then "{").
+_NEXT_OBJECT = re.compile(r"(?<=\n)(?=\{)")
+_NEXT_ELEMENT = re.compile(
+    r"(?:\}[ \t\n\r]{0,200},[ \t\n\r]{0,200}"  # "}, {": one object element ends, the next begins
+    r"|,[ \t\r]{0,200}\n[ \t\n\r]{0,200})"      # ",\n  {": the next element on a line of its own
+    r"(?=\{)")
+_SEPARATOR_TAIL = 512  # characters kept at a chunk edge, longer than any separator above
 
 
 def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[Item]:
     """A JSON array of objects, one object, or objects in a row, streamed element by element.
 
     A lone object is one document without a line number; array elements and objects in a row
-    carry the line they start on.  Among objects in a row (JSON Lines saved as ``.json``), one that
-    does not parse is a reject and reading goes on at the next line that starts with ``{``.  In an
-    array, an element that does not parse (or is larger than the limit) ends the file with one
-    reject: past it there is no telling where the next element starts.
+    carry the line they start on.  A value that does not parse (or is larger than the limit) is one
+    reject, and reading goes on at the next place where a value plausibly starts: among objects in
+    a row (JSON Lines saved as ``.json``), the next line that starts with ``{``; in an array, the
+    next ``}`` ``,`` ``{`` (the end of one object element and the start of the next) or ``,`` then
+    ``{`` on a new line (a broken string may have swallowed the closing brace).  That is a
+    guess, since a broken value hides where it really ends, but it keeps the good elements after a
+    bad one instead of losing the rest of the file.
     """
     limit = ctx.options.max_doc_bytes
     buf = ""
@@ -971,15 +982,18 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
         pos = stop
         return passed
 
-    def skip_to_next_object(start: int) -> tuple[bool, int]:
-        """Move ``pos`` to the next line that opens an object (False: the end of the file came first)."""
+    def skip_to_next_value(start: int) -> tuple[bool, int]:
+        """Move ``pos`` to where the next value plausibly starts (see above); also the bytes passed
+        over (False: the end of the file came first)."""
         passed = 0
-        while (found := buf.find("\n{", start)) < 0:
-            passed += skip_to(max(pos, len(buf) - 1))  # keep a "\n" that may start "\n{" in the next chunk
+        resume = _NEXT_ELEMENT if in_array else _NEXT_OBJECT
+        while (found := resume.search(buf, start)) is None:
+            # keep a short tail: the separator may straddle the chunk edge
+            passed += skip_to(max(pos, len(buf) - _SEPARATOR_TAIL))
             if eof or not refill(0):
                 return False, passed + skip_to(len(buf))
             start = pos
-        return True, passed + skip_to(found + 1)
+        return True, passed + skip_to(found.end())
 
     def records(start_line: int, n_bytes: int, value: object, lone: bool) -> Iterator[Item]:
         where = None if lone else start_line
@@ -1042,10 +1056,7 @@ def _read_json(stream: IO[str], encoding: _Encoding, ctx: _Context) -> Iterator[
             reason, detail = (("too_large", "a value longer than the document limit (or one that does not parse)")
                               if too_long else ("bad_record", f"not valid JSON ({exc.msg}, {where})"))
             start_line = line
-            if in_array:
-                yield Reject(ctx.source, None, start_line, reason, f"{detail}; the rest of the file is not read", None)
-                return
-            found, passed = skip_to_next_object(pos + 1)
+            found, passed = skip_to_next_value(pos + 1)
             skipped += 1
             yield Reject(ctx.source, None, start_line, reason,
                          f"{detail}; reading goes on at line {line}" if found else detail, passed)

@@ -343,10 +343,28 @@ def test_json_array_larger_than_a_chunk(tmp_path):
     assert len(docs(items)) == 1000 and [d.source_id for d in items[:3]] == ["0", "1", "2"]
 
 
-def test_json_broken_array_keeps_what_came_before(tmp_path):
+def test_json_broken_array_keeps_what_came_before_and_after(tmp_path):
     items = read(write(tmp_path / "a.json", '[{"text": "one"},\n {"text": "two"},\n {"text": oops}, {"text": "four"}]'))
-    assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument", "Reject"]
-    assert items[2].reason == "bad_record" and items[2].line == 3
+    assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument", "Reject", "RawDocument"]
+    assert items[2].reason == "bad_record" and items[2].line == 3 and "reading goes on at line 3" in items[2].detail
+    assert items[3].body == "four"
+
+
+def test_json_array_resumes_after_broken_elements_across_chunks(tmp_path):
+    good = [json.dumps({"id": i, "text": "word " * 300}, indent=1) for i in range(2000)]  # ~3 MB: several chunks
+    broken = {500: '{"id": 500, "text": "unterminated', 1200: '{"id": 1200, "text": x}'}
+    elements = [broken.get(i, g) for i, g in enumerate(good)]
+    items = read(write(tmp_path / "a.json", "[\n" + ",\n".join(elements) + "\n]\n"))
+    assert [d.source_id for d in docs(items)] == [str(i) for i in range(2000) if i not in broken]
+    assert [r.reason for r in rejects(items)] == ["bad_record", "bad_record"]
+    assert all(r.n_bytes and r.n_bytes > 0 for r in rejects(items))
+
+
+def test_json_array_element_over_the_limit_is_skipped(tmp_path):
+    records = [{"id": 0, "text": "short"}, {"id": 1, "text": "long " * 3000}, {"id": 2, "text": "short too"}]
+    items = read(write(tmp_path / "a.json", json.dumps(records)), max_doc_bytes=5000)
+    assert [d.source_id for d in docs(items)] == ["0", "2"]
+    assert [r.reason for r in rejects(items)] == ["too_large"]
 
 
 @pytest.mark.parametrize(
