@@ -85,6 +85,9 @@ class Quote:
 _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
+# Verbs and nouns that PolNeAR counts as attributions of a clause or object (he plans to, she
+# ordered, the mention of) but that would mislead the attribution of a quotation.
+_INDIRECT_ONLY = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "indirect")
 _STOPWORDS = words("people_stopwords.txt")
 # Verbs of impression: attributions without a source (the race appears closer, X is expected to win).
 _IMPRESSIONS = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "impression")
@@ -207,9 +210,10 @@ _VIA = regex.compile(
     regex.VERBOSE,
 )
 
-# Where an indirect quote's content stops early (see clause_stop): a semicolon, a spaced dash, a
-# quotation (its own row), or a comma before one of these words.
-_STOP_MARKS = (";", ": ", " — ", " – ", ' "', " “", " ''")
+# Where an indirect quote's content stops early (see clause_stop): a semicolon, a spaced en dash, a
+# quotation (its own row), or a comma before one of these words or a participle (", drawing cheers").
+# PolNeAR's content runs on over a colon or an em dash ("had one goal: to ...").
+_STOP_MARKS = (";", " – ", ' "', " “", " ''")
 _STOP_AFTER_COMMA = frozenset(
     "saying adding noting according citing arguing claiming insisting explaining "  # the attribution goes on
     "but which where while even said though although".split())                      # a new clause
@@ -233,7 +237,9 @@ _QUOTE_MARKS = frozenset('"“”«»')
 # A preposition that belongs to the verb ("called for", "warned of"): the clause starts after it.
 _PARTICLE_AFTER_VERB = (" for ", " about ", " of ", " upon ")
 _LEMMA_PARTICLES = {"point": (" out ", " to "), "refer": (" to ",), "respond": (" to ",), "reply": (" to ",),
-                    "rail": (" against ",), "hint": (" at ",), "speak": (" about ", " of ")}
+                    "rail": (" against ",), "hint": (" at ",), "speak": (" about ", " of "), "call": (" on ",),
+                    "comment": (" on ",), "warn": (" against ",), "agree": (" on ",), "argue": (" over ", " against "),
+                    "complain": (" about ",)}
 
 # The audience of "told" when it is not a name: told reporters, told him.
 _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
@@ -243,6 +249,14 @@ _ADVERBIAL_STARTS = tuple(
     "on in at to with per via for over through last this earlier late during after before again repeatedly "
     "publicly privately recently yesterday today Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NOT_IN_ADVERBIAL = frozenset(',.;:"“”\n')
+
+# Verbs whose content is mostly an object, not a clause: it ends at the first comma or dash.
+_NP_OBJECT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in (
+    "endorse support oppose prefer reject answer tweet praise criticize condemn blast slam decry denounce mock attack "
+    "back favor cite invoke echo post offer express highlight tout thank dismiss mention describe claim accept "
+    "defend blame assail rail").split())
+_CLAUSE_OPENING = ("that ", "what ", "how ", "why ", "whether ", "if ", "who ", "when ", "where ")
+_OBJECT_ENDS = (", ", " - ", " -- ", " — ", " – ", " after ", " while ", " when ", " because ", " before ", " since ")
 
 # The subject of an indirect cue when the speaker reader finds none ("Her campaign workers here
 # said", "those surveyed say"): the words between the clause's start and the verb group.
@@ -1048,7 +1062,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             return None
         if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
             rest = _clause(doc, cue.end + 1, s_end)
-            if rest[1] - rest[0] > 3:
+            word = _next_word(text, cue.end + 1, s_end)
+            if rest[1] - rest[0] > 3 and not (word.endswith("ing") or word in _TAIL_WORDS):  # not ", wiping ..."
                 doc.more = rest
         return attr, start, end, attr.rule
     for later in doc.cues_between(cue.end, min(s_end, cue.end + LOOKBACK)):
@@ -1074,11 +1089,19 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "The changes, which officials said will ...": the content is elsewhere
     pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
-    if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] == "who":
-        # "While X maintained that CONTENT, Y ..." / "those who want CONTENT, most ...": the clause ends at its comma
+    opener = text[s_start:max(s_start, text.find(" ", s_start, cue.start))].lower()
+    if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] == "who" or (
+            opener in _SUBORDINATORS and text.find(",", s_start, cue.start) < 0):
+        # "While X maintained that CONTENT, Y ..." / "those who want CONTENT, most ..." / "Although in May
+        # she said CONTENT, at the hearing ...": the clause ends at its comma
         comma = text.find(", ", start, end)
         if comma > start:
             end = comma
+    if cue.form in _NP_OBJECT and not text.startswith(_CLAUSE_OPENING, start):
+        # "endorsed Cruz - the first time ...", "claimed victory, saying": an object ends at a comma or a dash
+        end = clause_stop(text, start, end, _OBJECT_ENDS)
+        while end > start and text[end - 1] in " \t,":
+            end -= 1
     if end - start < 2:
         return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
@@ -1261,7 +1284,8 @@ def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None =
     while at >= 0:
         word_end = text.find(" ", at + 2, min(stop, at + 16))
         word = text[at + 2:word_end if word_end > 0 else min(stop, at + 16)]
-        if word in _STOP_AFTER_COMMA or text.startswith(_SPEAKERS_AFTER_COMMA, at + 2):
+        if word in _STOP_AFTER_COMMA or text.startswith(_SPEAKERS_AFTER_COMMA, at + 2) or (
+                marks is None and word.endswith("ing") and word.islower() and len(word) > 5 and word != "including"):
             return at
         at = text.find(", ", at + 2, stop)
     return stop
@@ -1305,7 +1329,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             i = bisect.bisect_right(starts, cue.start) - 1
             if i >= 0 and covered[i][0] <= cue.start < covered[i][1]:
                 cue.used = True
-    doc = _Doc(text, seg, deadline, cues)
+    # verbs of the "indirect" class report clauses only: quotations never look for them
+    doc = _Doc(text, seg, deadline, [c for c in cues if c.form not in _INDIRECT_ONLY])
     found: list[tuple] = []  # (start, end, p_first, p_last, kind, utterance, attribution)
     utterance = -1
     prev: tuple[_Span, _Attribution | None, int, str] | None = None  # last quote, attribution, utterance, kind
