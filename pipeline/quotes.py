@@ -83,11 +83,15 @@ class Quote:
 # --------------------------------------------------------------------------------------------
 
 _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
+# Capitalised forms open a sentence or are a headline's words ("Asked whether ...", "Trump Says ..."):
+# only indirect speech reads them (quotations keep to the lower-case verbs).
+_CAPITALISED = {f.capitalize(): v for f, v in _VERBS.items()}
+_VERBS.update(_CAPITALISED)
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
 # Verbs and nouns that PolNeAR counts as attributions of a clause or object (he plans to, she
 # ordered, the mention of) but that would mislead the attribution of a quotation.
-_INDIRECT_ONLY = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "indirect")
+_INDIRECT_ONLY = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "indirect") | frozenset(_CAPITALISED)
 _STOPWORDS = words("people_stopwords.txt")
 # Verbs of impression: attributions without a source (the race appears closer, X is expected to win).
 _IMPRESSIONS = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "impression")
@@ -273,6 +277,11 @@ _NOT_SUBJECT_END = frozenset(
 _NOT_SUBJECT_START = frozenset(
     "which that who whom whose what when where while if for as because although though since after before unless "
     "whether there it".split())
+# Verbs before "to" that belong to the cue: "wants to say", "continued to assert", "declined to say".
+_CATENATIVES = frozenset(
+    "want wants going able unable likely unlikely willing unwilling refuse refuses decline declines seem seems appear "
+    "appears used plan plans hope hopes need needs tend tends began begin begins continue continues try tries "
+    "have has had ought eager reluctant quick ready".split())
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 8
@@ -1042,6 +1051,11 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if cue.form not in _SPEECH:
             return None
         m = _mention_before(doc, cue.start, s_start)
+        if m is not None and after_cue[:1] == "," and text[s_start:m.start].strip(" \t\"“(") in ("As", "as"):
+            # As The Post reported, CONTENT.
+            attr = _attr_from_before(doc, cue, s_start, "indirect.as_x_said")
+            start, end = _clause(doc, cue.end + 1, s_end)
+            return (attr, start, end, attr.rule) if attr is not None and end - start > 3 else None
         if m is not None and text[s_start:m.start].rstrip().endswith(","):
             attr = _attr_from_before(doc, cue, s_start, "indirect.clause_x_said")
             comma = text.rfind(",", s_start, m.start)
@@ -1071,11 +1085,11 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
                 and text[max(s_start, later.start - 60):later.start].count(",") == 1:
             return None
-    if cue.form in _QUOTE_ONLY:
+    if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end):  # "has long maintained that" reports
         return None
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
-    if cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", ""):
+    if cue.form in ("asked", "Asked") and _word_before(text, cue.start) in ("when", "When", "was", "were", ""):
         return _asked(doc, cue, s_start, s_end)
     if cue.form in _GERUNDS:
         attr = _speaker_of_verb_before(doc, cue, s_start, "indirect.gerund") \
@@ -1113,14 +1127,28 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
     from the clause's start (after an opening phrase up to a comma) to the verb group ("those
     surveyed say", "People involved in the project offered", "He immediately blasted")."""
     text = doc.text
-    vg = cue.start  # the verb group: adverbs, auxiliaries and time words before the verb
-    for _ in range(6):
+    vg = cue.start  # the verb group: adverbs, auxiliaries, time words and "continued to" before the verb
+    for _ in range(8):
         word = _word_before(text, vg)
-        if not word or not (word in _CUE_SIDE or (word.endswith("ly") and word.islower())):
+        if word == "to":
+            verb = _word_before(text, vg - 3)
+            if not (verb in _CATENATIVES or (verb.endswith(("ed", "ing")) and verb.islower())):
+                break
+            vg -= len(verb) + 4
+        elif not word or not (word in _CUE_SIDE or (word.endswith("ly") and word.islower())):
             break
-        vg -= len(word) + 1
-    if _word_before(text, vg) in _PASSIVE_WORDS or text.startswith(" by ", cue.end):
-        return None  # "was rejected by", "a fact first reported by": a passive or a participle
+        else:
+            vg -= len(word) + 1
+    group = text[vg:cue.start].split()
+    if _word_before(text, vg) in _PASSIVE_WORDS or text.startswith(" by ", cue.end) or (
+            cue.form not in _GERUNDS and group and group[-1] in _PASSIVE_WORDS):
+        return None  # "was rejected by", "a fact first reported by", "It was said": a passive or a participle
+    if vg < cue.start:  # "Lewandowski continued to assert": a speaker before the longer verb group
+        m = _mention_before(doc, vg, s_start)
+        if m is not None:
+            s, e = trim_mention(text, m.start, m.end)
+            if not _only_stopwords(text[s:e]):
+                return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, "indirect.x_adverb_said")
     low = max(s_start, vg - 120)
     cs = low
     for mark in _SUBJECT_BREAKS:
