@@ -282,6 +282,8 @@ _CATENATIVES = frozenset(
     "want wants going able unable likely unlikely willing unwilling refuse refuses decline declines seem seems appear "
     "appears used plan plans hope hopes need needs tend tends began begin begins continue continues try tries "
     "have has had ought eager reluctant quick ready".split())
+# Where the question after "asked" starts ("about" itself is left out, as PolNeAR does).
+_QUESTION_OPENERS = (" about ", " whether ", " if ", " why ", " what ", " how ", " who ", " when ", " where ", " which ")
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 8
@@ -1048,14 +1050,15 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
                                          or _next_word(text, cue.end, s_end) in _TAIL_WORDS)
                  and _final_tail(doc, cue, s_start, s_end)):
         # CONTENT, X said. / CONTENT, said X. / CONTENT, X told POLITICO on Tuesday.
-        if cue.form not in _SPEECH:
-            return None
         m = _mention_before(doc, cue.start, s_start)
-        if m is not None and after_cue[:1] == "," and text[s_start:m.start].strip(" \t\"“(") in ("As", "as"):
-            # As The Post reported, CONTENT.
+        if m is not None and after_cue[:1] == "," and (text[s_start:m.start] + text[m.start:m.start + 3]).lstrip(
+                " \t\"“(").startswith(("As ", "as ")):
+            # As The Post reported, CONTENT. / As a new poll shows, CONTENT.
             attr = _attr_from_before(doc, cue, s_start, "indirect.as_x_said")
             start, end = _clause(doc, cue.end + 1, s_end)
             return (attr, start, end, attr.rule) if attr is not None and end - start > 3 else None
+        if cue.form not in _SPEECH:
+            return None
         if m is not None and text[s_start:m.start].rstrip().endswith(","):
             attr = _attr_from_before(doc, cue, s_start, "indirect.clause_x_said")
             comma = text.rfind(",", s_start, m.start)
@@ -1214,6 +1217,14 @@ def _next_word(text: str, pos: int, end: int) -> str:
     return text[pos + 1:space if space > 0 else stop]
 
 
+def _after_connective(text: str, start: int, end: int) -> int:
+    """Past a sentence's opening connective ("But", "And", "Still,"): the writer's, not the source's."""
+    space = text.find(" ", start, end)
+    if space > start and text[start:space].rstrip(",") in _CONNECTIVES:
+        return space + 1
+    return start
+
+
 def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     """"The race appears closer in Ohio" / "Sanders is expected to win": an attribution without a
     source (PolNeAR's convention); the content is the whole clause, from its subject."""
@@ -1227,6 +1238,9 @@ def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
             start = at + len(mark)
     start, _ = _clause(doc, start, cue.start)
     _, end = _clause(doc, cue.end, s_end)
+    start = _after_connective(text, start, cue.start)
+    if text[start:cue.start].rstrip() in ("it", "It", "it is", "It is"):  # "it seems CONTENT": no subject
+        start, _ = _clause(doc, cue.end, end)
     if end - start < 8 or cue.start - start > 150:
         return None
     return _Attribution(cue, cue.start, cue.end, None, None, "indirect.impression"), start, end, "indirect.impression"
@@ -1236,9 +1250,15 @@ def _asked(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     """"When asked whether she wanted Cruz to campaign, ..." / "Asked about the plan, he said":
     the question, with no source."""
     text = doc.text
-    pos = cue.end + 1 if text.startswith(" about ", cue.end) else cue.end
+    pos = cue.end
     comma = text.find(",", pos, s_end)
-    start, end = _clause(doc, pos, comma if comma > 0 else s_end)
+    stop = comma if comma > 0 else s_end
+    for word in _QUESTION_OPENERS:  # "asked by a reporter whether", "Asked Tuesday about": the question
+        at = text.find(word, pos, min(stop, pos + 60))
+        if at >= 0:
+            pos = at + 7 if word == " about " else at
+            break
+    start, end = _clause(doc, pos, stop)
     if end - start < 3:
         return None
     return _Attribution(cue, cue.start, cue.end, None, None, "indirect.asked"), start, end, "indirect.asked"
