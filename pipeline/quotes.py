@@ -703,6 +703,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + 120)):
             if cue.used or cue.form == "according":
                 continue
+            if cue.form in _GERUNDS:
+                break  # '"...," adding that ...': a new clause of the speaker before the quote, see (b)
             gap_end = cue.start
             if not text[span.close_end:gap_end].strip(" \t,—–-"):  # "...," said X
                 attr = _attr_from_after(doc, cue, p_end, "direct.said_x")
@@ -764,6 +766,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             attr = _attr_from_before(doc, cue, s_start, "direct.x_said_colon")
             if attr is None:
                 attr = _attr_from_after(doc, cue, span.open_start, "direct.said_x_colon")
+            if attr is None:
+                attr = _speaker_before_verb_group(doc, cue, s_start, "direct.x_verb_group_said_colon")
             if attr is not None:
                 cue.used = True
                 if gap.group("via"):
@@ -854,6 +858,34 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
 
 
+_VERB_GROUP_WORDS = 5  # lower-case words read back from a verb for its speaker
+# Words after which a clause (and its subject) starts: "so subdued that Mr. Trump was prompted to say".
+_BEFORE_SUBJECT = frozenset("that when as while after before because and but then so".split())
+
+
+def _speaker_before_verb_group(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """The speaker before a few lower-case words ending at the verb: "Mr. Trump was prompted to
+    say," / "a spokesman could only quip:" / "Mrs. Clinton shook her head and said,"."""
+    text = doc.text
+    pos = cue.start
+    for _ in range(_VERB_GROUP_WORDS):
+        if pos - 1 <= limit or text[pos - 1] != " ":
+            return None
+        w_start = text.rfind(" ", max(limit, pos - 21), pos - 1) + 1
+        word = text[w_start:pos - 1]
+        if not word.isalpha() or not word.islower() or w_start <= limit or word in _RELATIVES:
+            return None  # "bottles that said": the speaker is not written
+        pos = w_start
+        m = _mention_before(doc, pos, limit)
+        if m is not None and (m.start <= limit or text[m.start - 1] in "\n\"“"
+                              or text[m.start - 2:m.start] == ", " or _word_before(text, m.start) in _BEFORE_SUBJECT):
+            s, e = trim_mention(text, m.start, m.end)
+            if _only_stopwords(text[s:e]) or text[s:e] in ("It", "it", "who"):
+                return None
+            return _Attribution(cue, cue.start, cue.end, (s, e), m.appos, rule)
+    return None
+
+
 def _x_verb_after(doc: _Doc, pos: int, limit: int) -> _Attribution | None:
     """"...," Bennett shot back. / "...?" Hannity pressed.: a speaker right after the quote and a
     past or present verb after it (one not in the verb list), ending the clause."""
@@ -924,7 +956,18 @@ def _only_stopwords(mention: str) -> bool:
     return mention not in _PRONOUNS and all(w in _STOPWORDS for w in mention.split())
 
 
-_CLAUSE_BREAKS = (", and ", ", but ", "; ", " – ", " — ", ". ")
+_CLAUSE_BREAKS = (", and ", ", but ", "; ", " – ", " — ")
+
+
+def _full_stop(text: str, start: int, end: int) -> int:
+    """The first ". " in [start, end) that ends a sentence (not "Mrs. Clinton", "J. Smith"), or -1."""
+    at = text.find(". ", start, end)
+    while at >= 0:
+        word = text[max(start, text.rfind(" ", max(start, at - 6), at) + 1):at]
+        if not (word in _GAP_ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            return at
+        at = text.find(". ", at + 2, end)
+    return -1
 
 
 def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _Cue:
@@ -933,9 +976,14 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
     accused" a new clause has its own."""
     text = doc.text
     for cue in cues[-6:-1]:  # the verbs nearest the quote (the sentence start is at most LOOKBACK away)
-        if cue.start in doc.partial or (cue.form in _GERUNDS and text[cue.start - 2:cue.start] != ", "):
+        if cue.form in _GERUNDS and not cue.start in doc.partial:
+            before = _word_before(text, cue.start)
+            pos = cue.start - len(before) - 1 if before in _BEFORE_GERUND else cue.start
+            if text[pos - 2:pos] != ", ":  # "..., (before) adding that ...": the participle of the clause before
+                continue
+        if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS) or _full_stop(text, cue.end, open_start) >= 0:
             continue
-        if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS):
+        if cue.start in doc.partial:
             continue
         if _later_speaker_after_comma(doc, cue, cues, open_start):
             continue  # "Despite what he wrote in the speech, Cross said he ...": Cross's clause
@@ -957,8 +1005,12 @@ def _later_speaker_after_comma(doc: _Doc, cue: _Cue, cues: list[_Cue], open_star
     for later in cues:
         if later.start > comma and later.start < open_start:
             m = _mention_before(doc, later.start, comma)
-            if m is not None:
-                return True
+            if m is None:
+                continue
+            that = text.find(" that ", comma, m.start)
+            if that >= 0 and not any(comma < c.start < that for c in cues):
+                continue  # "said, however, that he hopes": the clause of ``cue`` itself
+            return True
     return False
 
 
