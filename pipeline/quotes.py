@@ -284,9 +284,10 @@ _CATENATIVES = frozenset(
     "have has had ought eager reluctant quick ready".split())
 # Where the question after "asked" starts ("about" itself is left out, as PolNeAR does).
 _QUESTION_OPENERS = (" about ", " whether ", " if ", " why ", " what ", " how ", " who ", " when ", " where ", " which ")
+_RELATIVE_SPEAKERS = frozenset(("who", "which"))
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
-_MAX_SUBJECT_WORDS = 8
+_MAX_SUBJECT_WORDS = 12
 
 # A reported clause starts at a letter, a digit or one of these.
 _CLAUSE_OPENERS = frozenset("\"“'‘$£€(")
@@ -1159,7 +1160,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
     opener = text[s_start:max(s_start, text.find(" ", s_start, cue.start))].lower()
-    if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] == "who" or (
+    if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] in _RELATIVE_SPEAKERS or (
             opener in _SUBORDINATORS and text.find(",", s_start, cue.start) < 0):
         # "While X maintained that CONTENT, Y ..." / "those who want CONTENT, most ..." / "Although in May
         # she said CONTENT, at the hearing ...": the clause ends at its comma
@@ -1198,6 +1199,9 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
     if _word_before(text, vg) in _PASSIVE_WORDS or text.startswith(" by ", cue.end) or (
             cue.form not in _GERUNDS and group and group[-1] in _PASSIVE_WORDS):
         return None  # "was rejected by", "a fact first reported by", "It was said": a passive or a participle
+    relative = _word_before(text, vg)
+    if relative in _RELATIVE_SPEAKERS:  # "the NRA, which has endorsed Trump": PolNeAR's source is "which"
+        return _Attribution(cue, vg, cue.end, (vg - len(relative) - 1, vg - 1), None, "indirect.relative_said")
     if vg < cue.start:  # "Lewandowski continued to assert": a speaker before the longer verb group
         m = _mention_before(doc, vg, s_start)
         if m is not None:
@@ -1222,6 +1226,10 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
     if np and np[0] in _CONNECTIVES:
         cs += len(np[0]) + 1
         np = np[1:]
+    if not np and cs > low:  # "Cruz has questioned ..., but declined to": the sentence's subject
+        found = _subject(doc, s_start, cs)
+        if found is not None and text.count(" ", found[1], cs) < 25:
+            return _Attribution(cue, vg, cue.end, found[:2], None, "indirect.subject_and_said")
     if not np or len(np) > _MAX_SUBJECT_WORDS or np[-1] in _NOT_SUBJECT_END or np[-1][-1].isdigit() \
             or np[0].lower() in _NOT_SUBJECT_START or not _NOT_SUBJECT_START.isdisjoint(np[1:]) \
             or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or _only_stopwords(" ".join(np)):
