@@ -18,7 +18,7 @@ holder (the subject of its clause, through a pronoun to an earlier sentence when
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Sequence
 
 import regex
@@ -54,6 +54,19 @@ class Fact:
     holder: str | None
     period: str | None
     rule: str
+
+
+# A frozen dataclass's own __init__ sets each of the 16 fields through object.__setattr__, which costs
+# a twelfth of the extraction time; _make_fact fills the slots directly with the same values.
+_FACT_SLOTS = tuple(getattr(Fact, f.name).__set__ for f in fields(Fact))
+
+
+def _make_fact(*values) -> Fact:
+    """``Fact(*values)``, with the values in field order."""
+    fact = object.__new__(Fact)
+    for set_slot, value in zip(_FACT_SLOTS, values):
+        set_slot(fact, value)
+    return fact
 
 
 # ---------------------------------------------------------------------------------------------- vocab
@@ -658,6 +671,9 @@ def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
     pos = core.end
     if pos >= limit:
         return
+    stop = text[pos]
+    if stop in _UNIT_STOP_CHARS or stop == "." and (pos + 1 >= limit or text[pos + 1].isspace()):
+        return  # "in 2004," "rose 5." : punctuation, so neither a scale nor a unit can follow
     first = text[pos + 1] if text[pos] in " -\u00a0" and pos + 1 < limit else text[pos]
     m = None
     if first in _SCALE_FIRST:
@@ -998,7 +1014,8 @@ def _candidates(text: str, low: str, deadline: Deadline):
                 yield m, True
 
     for start, core in _digit_matches(text, deadline):
-        yield from word_numbers(start)
+        if next_word < len(words_at) and words_at[next_word][0] < start:  # no generator for nothing
+            yield from word_numbers(start)
         yield core, False
     yield from word_numbers(len(low) + 1)
 
@@ -1231,23 +1248,11 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     high = core.value_high
     if high is not None and high < value:
         value, high = high, value  # "fell from $2,415 to $2,315": value is the lower end, value_high the upper
-    return Fact(
-        start=core.left,
-        end=core.end,
-        surface=text[core.left:core.end],
-        sentence_idx=idx,
-        kind=core.kind,
-        value=value,
-        value_high=high,
-        unit=core.unit,
-        unit_surface=core.unit_surface,
-        scale_surface=core.scale_surface,
-        qualifier=core.qualifier,
-        direction=direction,
-        concept=concept,
-        holder=holder,
-        period=period,
-        rule=_rule(core),
+    return _make_fact(
+        core.left, core.end, text[core.left:core.end], idx,  # start, end, surface, sentence_idx
+        core.kind, value, high,  # kind, value, value_high
+        core.unit, core.unit_surface, core.scale_surface, core.qualifier,
+        direction, concept, holder, period, _rule(core),
     )
 
 
