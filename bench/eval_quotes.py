@@ -28,14 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.quotes import Quote, clause_start, clause_stop  # noqa: E402
+from pipeline.quotes import Quote, clause_start, clause_stop, full_stop  # noqa: E402
 from pipeline.process import extract_document  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
 # After the last quoted fragment of a reported clause, where PolNeAR's content stops.
 _RELATIVE_OPENERS = ("what", "whom", "which", "who")
-_CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ". ", ", a ", ", one of")
+_CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ", a ", ", one of")
 
 
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
@@ -77,7 +77,12 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                 after = end
                 while after < s_end and text[after] in "\"”'’":
                     after += 1
-                end = max(end, clause_stop(text, after, s_end, _CLAUSE_AFTER_QUOTE))
+                follow = text[after:min(s_end, after + 20)].split(None, 2)
+                if follow and (text[end - 1] == "," and follow[0].endswith("ing")
+                               or follow[0] == "and" and len(follow) > 1 and follow[1].endswith("ed")):
+                    break  # '"...," adding that ...' / '"..." and likened it to ...': a new clause after the quotation
+                stop = full_stop(text, after, s_end)  # a sentence end the segmenter missed (not "Mr. Bloomberg")
+                end = max(end, clause_stop(text, after, s_end if stop < 0 else stop, _CLAUSE_AFTER_QUOTE))
                 break
     # the closing quotation mark and final punctuation belong to the gold span; trimming removes them
     while end < len(text) and text[end] in "\"”'’.,!?" and end - max(q.end for q in quotes) < 3:

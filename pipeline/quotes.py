@@ -960,7 +960,7 @@ def _only_stopwords(mention: str) -> bool:
 _CLAUSE_BREAKS = (", and ", ", but ", "; ", " – ", " — ")
 
 
-def _full_stop(text: str, start: int, end: int) -> int:
+def full_stop(text: str, start: int, end: int) -> int:
     """The first ". " in [start, end) that ends a sentence (not "Mrs. Clinton", "J. Smith"), or -1."""
     at = text.find(". ", start, end)
     while at >= 0:
@@ -982,7 +982,7 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
             pos = cue.start - len(before) - 1 if before in _BEFORE_GERUND else cue.start
             if text[pos - 2:pos] != ", ":  # "..., (before) adding that ...": the participle of the clause before
                 continue
-        if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS) or _full_stop(text, cue.end, open_start) >= 0:
+        if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS) or full_stop(text, cue.end, open_start) >= 0:
             continue
         if cue.start in doc.partial:
             continue
@@ -1450,7 +1450,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             kind = "partial" if attr is None else kind
         if (attr is None or attr.rule == "direct.subject_colon") and prev is not None and prev[1] is not None \
                 and prev[1].mention is not None and (attr is None or prev[0].close_end >= doc.sentence(span.open_start)[0]):
-            inherited, same = _inherit(doc, span, prev)
+            inherited, same = _inherit(doc, span, prev, kind)
             attr = inherited or attr
             if inherited is not None and same:  # "A," he said, "b ...": a fragment of the same quote
                 kind = prev[3]
@@ -1502,13 +1502,15 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             for s, e, p1, p2, kind, u, attr in found]
 
 
-def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int, str]):
+def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int, str], kind: str):
     """A quote with no cue of its own takes the attribution of the quote just before it when it
     opens its paragraph right after that quote's paragraph, or follows it in the same paragraph."""
     p_span, p_attr, _, _ = prev
     assert p_attr is not None
     text = doc.text
     if span.p_first == p_span.p_last:
+        if kind == "partial" and doc.sentence(span.open_start)[0] >= p_span.close_end:
+            return None, False  # a fragment in a later sentence of the writer's: "... Rubio is taking heat over the "Gang of Eight""
         between = text[p_span.close_end:span.open_start]
         if len(between) < 200 and not any(
                 not c.used and c.form in _SPEECH and _speaks_in_gap(text, c, p_span.close_end)
