@@ -87,11 +87,14 @@ _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
 # only indirect speech reads them (quotations keep to the lower-case verbs).
 _CAPITALISED = {f.capitalize(): v for f, v in _VERBS.items()}
 _VERBS.update(_CAPITALISED)
+# Nouns that report a clause ("Trump's claim that ..."): read by indirect speech only, see _noun_cue.
+_CUE_NOUNS = words("quote_cue_nouns.txt")
+_VERBS.update({n: (n, "noun") for n in _CUE_NOUNS if n not in _VERBS})
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
 _TELL = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("tell", "ask", "inform", "assure", "urge", "warn"))
 # Verbs and nouns that PolNeAR counts as attributions of a clause or object (he plans to, she
 # ordered, the mention of) but that would mislead the attribution of a quotation.
-_INDIRECT_ONLY = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "indirect") | frozenset(_CAPITALISED)
+_INDIRECT_ONLY = frozenset(f for f, (_, cls) in _VERBS.items() if cls in ("indirect", "noun")) | frozenset(_CAPITALISED)
 _STOPWORDS = words("people_stopwords.txt")
 # Verbs of impression: attributions without a source (the race appears closer, X is expected to win).
 _IMPRESSIONS = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "impression")
@@ -259,6 +262,8 @@ _NP_OBJECT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in (
     "endorse support oppose prefer reject answer tweet praise criticize condemn blast slam decry denounce mock attack "
     "back favor cite invoke echo post offer express highlight tout thank dismiss mention describe claim accept "
     "defend blame assail rail").split())
+# Verbs whose object noun introduces the reported clause: "expressed concern that", "voiced doubts that".
+_OBJECT_THAT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("express", "voice"))
 _CLAUSE_OPENING = ("that ", "what ", "how ", "why ", "whether ", "if ", "who ", "when ", "where ")
 _OBJECT_ENDS = (", ", " - ", " -- ", " — ", " – ", " after ", " while ", " when ", " because ", " before ", " since ")
 
@@ -276,7 +281,7 @@ _NOT_SUBJECT_END = frozenset(
     "for with by from in on at into over under about a an the his her its their our".split())
 _NOT_SUBJECT_START = frozenset(
     "which that who whom whose what when where while if for as because although though since after before unless "
-    "whether there it".split())
+    "whether there it despite".split())
 # Verbs before "to" that belong to the cue: "wants to say", "continued to assert", "declined to say".
 _CATENATIVES = frozenset(
     "want wants going able unable likely unlikely willing unwilling refuse refuses decline declines seem seems appear "
@@ -285,6 +290,7 @@ _CATENATIVES = frozenset(
 # Where the question after "asked" starts ("about" itself is left out, as PolNeAR does).
 _QUESTION_OPENERS = (" about ", " whether ", " if ", " why ", " what ", " how ", " who ", " when ", " where ", " which ")
 _RELATIVE_SPEAKERS = frozenset(("who", "which"))
+_POSSESSIVES = frozenset("his her their its His Her Their Its".split())
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 12
@@ -1136,6 +1142,10 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             if rest[1] - rest[0] > 3 and not (word.endswith("ing") or word in _TAIL_WORDS):  # not ", wiping ..."
                 doc.more = rest
         return attr, start, end, attr.rule
+    if cue.form in _CUE_NOUNS:
+        noun = _noun_cue(doc, cue, s_start, s_end)
+        if noun is not None or _VERBS[cue.form][1] == "noun":
+            return noun
     for later in doc.cues_between(cue.end, min(s_end, cue.end + LOOKBACK)):
         # "Voters found it offensive, journalist Martha Raddatz said.": the sentence is the later verb's
         if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
@@ -1176,6 +1186,31 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
+
+
+def _noun_cue(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
+    """"Despite Mr. Trump's claims that CONTENT, ..." / "her belief that CONTENT": the possessor is
+    the source (up to two modifiers between it and the noun), the clause after "that" the content,
+    to its comma."""
+    text = doc.text
+    if not text.startswith(" that ", cue.end):
+        return None
+    pos = cue.start
+    for _ in range(3):
+        word = _word_before(text, pos)
+        if not word or not _NO_PUNCTUATION.isdisjoint(word):
+            return None
+        if word.endswith(("'s", "’s")) or word in _POSSESSIVES:
+            start, end = _clause(doc, cue.end + 1, s_end)
+            comma = text.find(", ", start, end)
+            if comma > start:
+                end = comma
+            if end - start < 8:
+                return None
+            mention = (pos - len(word) - 1, pos - 1 - (2 if word.endswith(("'s", "’s")) else 0))
+            return _Attribution(cue, cue.start, cue.end, mention, None, "indirect.noun_that"), start, end, "indirect.noun_that"
+        pos -= len(word) + 1
+    return None
 
 
 def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution | None:
@@ -1231,6 +1266,7 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
         if found is not None and text.count(" ", found[1], cs) < 25:
             return _Attribution(cue, vg, cue.end, found[:2], None, "indirect.subject_and_said")
     if not np or len(np) > _MAX_SUBJECT_WORDS or np[-1] in _NOT_SUBJECT_END or np[-1][-1].isdigit() \
+            or np[-1].endswith(("'s", "’s")) \
             or np[0].lower() in _NOT_SUBJECT_START or not _NOT_SUBJECT_START.isdisjoint(np[1:]) \
             or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or _only_stopwords(" ".join(np)):
         return None
@@ -1349,8 +1385,9 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
         # called for X, warned of X, asked about X, pointed out that X, referred to X
         return text.index(" ", pos + 1) + 1
     that = text.find(" that ", pos, min(s_end, pos + 95))  # said on Tuesday that ...
-    if that > pos and text.startswith(_ADVERBIAL_STARTS, pos + 1) and _NOT_IN_ADVERBIAL.isdisjoint(text[pos:that]):
-        return that + 1
+    if that > pos and (text.startswith(_ADVERBIAL_STARTS, pos + 1) or (
+            form in _OBJECT_THAT and that - pos < 40)) and _NOT_IN_ADVERBIAL.isdisjoint(text[pos:that]):
+        return that + 1  # ... or "expressed concern that ...": the clause after the noun
     return pos
 
 
