@@ -291,6 +291,7 @@ _CATENATIVES = frozenset(
 _QUESTION_OPENERS = (" about ", " whether ", " if ", " why ", " what ", " how ", " who ", " when ", " where ", " which ")
 _RELATIVE_SPEAKERS = frozenset(("who", "which"))
 _POSSESSIVES = frozenset("his her their its His Her Their Its".split())
+_GERUND_PREPOSITIONS = frozenset("by of in to for from without".split())
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 12
@@ -1108,40 +1109,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if final or (cue.form in _SPEECH and (text[cue.start - 2:cue.start] == ", " or cue.form in _TELL
                                          or _next_word(text, cue.end, s_end) in _TAIL_WORDS)
                  and _final_tail(doc, cue, s_start, s_end)):
-        # CONTENT, X said. / CONTENT, said X. / CONTENT, X told POLITICO on Tuesday.
-        m = _mention_before(doc, cue.start, s_start)
-        if m is not None and after_cue[:1] == "," and (text[s_start:m.start] + text[m.start:m.start + 3]).lstrip(
-                " \t\"“(").startswith(("As ", "as ")):
-            # As The Post reported, CONTENT. / As a new poll shows, CONTENT.
-            attr = _attr_from_before(doc, cue, s_start, "indirect.as_x_said")
-            start, end = _clause(doc, cue.end + 1, s_end)
-            return (attr, start, end, attr.rule) if attr is not None and end - start > 3 else None
-        if cue.form not in _SPEECH:
-            return None
-        if m is not None and text[s_start:m.start].rstrip().endswith(","):
-            attr = _attr_from_before(doc, cue, s_start, "indirect.clause_x_said")
-            comma = text.rfind(",", s_start, m.start)
-        else:
-            pre = text[s_start:cue.start].rstrip()
-            if not pre.endswith(","):
-                return None
-            attr = _attr_from_after(doc, cue, s_end + 1, "indirect.clause_said_x")
-            comma = len(pre) + s_start - 1
-        if attr is None:
-            return None
-        start, end = s_start, comma  # the whole sentence before the speaker, clauses and all
-        while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
-            start += 1
-        while end > start and text[end - 1] in " \t,.;:":
-            end -= 1
-        if end - start <= 3 or (not final and text.count(" ", start, end) < 3):
-            return None
-        if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
-            rest = _clause(doc, cue.end + 1, s_end)
-            word = _next_word(text, cue.end + 1, s_end)
-            if rest[1] - rest[0] > 3 and not (word.endswith("ing") or word in _TAIL_WORDS):  # not ", wiping ..."
-                doc.more = rest
-        return attr, start, end, attr.rule
+        return _clause_final(doc, cue, s_start, s_end, after_cue, final)
     if cue.form in _CUE_NOUNS:
         noun = _noun_cue(doc, cue, s_start, s_end)
         if noun is not None or _VERBS[cue.form][1] == "noun":
@@ -1158,8 +1126,15 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if cue.form in ("asked", "Asked") and _word_before(text, cue.start) in ("when", "When", "was", "were", ""):
         return _asked(doc, cue, s_start, s_end)
     if cue.form in _GERUNDS:
-        attr = _speaker_of_verb_before(doc, cue, s_start, "indirect.gerund") \
-            or _subject_attr(doc, cue, s_start, "indirect.gerund")
+        before = _word_before(text, cue.start)
+        if before in _PASSIVE_WORDS:  # "Clinton was criticizing": a finite verb in the progressive
+            attr = _np_subject(doc, cue, s_start, "indirect.x_said")
+        elif before in _GERUND_PREPOSITIONS and cue.start - s_start < 250:  # "candidates ... by saying"
+            found = _subject(doc, s_start, cue.start)
+            attr = None if found is None else _Attribution(cue, cue.start, cue.end, found[:2], None, "indirect.gerund")
+        else:
+            attr = _speaker_of_verb_before(doc, cue, s_start, "indirect.gerund") \
+                or _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
         if attr is None and cue.form not in _NOUNISH:
@@ -1185,6 +1160,45 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if end - start < 2:
         return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
+    return attr, start, end, attr.rule
+
+
+def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str, final: bool):
+    """CONTENT, X said. / CONTENT, said X. / CONTENT, X told POLITICO on Tuesday. / As X reported,
+    CONTENT."""
+    text = doc.text
+    m = _mention_before(doc, cue.start, s_start)
+    if m is not None and after_cue[:1] == "," and (text[s_start:m.start] + text[m.start:m.start + 3]).lstrip(
+            " \t\"“(").startswith(("As ", "as ")):
+        # As The Post reported, CONTENT. / As a new poll shows, CONTENT.
+        attr = _attr_from_before(doc, cue, s_start, "indirect.as_x_said")
+        start, end = _clause(doc, cue.end + 1, s_end)
+        return (attr, start, end, attr.rule) if attr is not None and end - start > 3 else None
+    if cue.form not in _SPEECH:
+        return None
+    if m is not None and text[s_start:m.start].rstrip().endswith(","):
+        attr = _attr_from_before(doc, cue, s_start, "indirect.clause_x_said")
+        comma = text.rfind(",", s_start, m.start)
+    else:
+        pre = text[s_start:cue.start].rstrip()
+        if not pre.endswith(","):
+            return None
+        attr = _attr_from_after(doc, cue, s_end + 1, "indirect.clause_said_x")
+        comma = len(pre) + s_start - 1
+    if attr is None:
+        return None
+    start, end = s_start, comma  # the whole sentence before the speaker, clauses and all
+    while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
+        start += 1
+    while end > start and text[end - 1] in " \t,.;:":
+        end -= 1
+    if end - start <= 3 or (not final and text.count(" ", start, end) < 3):
+        return None
+    if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
+        rest = _clause(doc, cue.end + 1, s_end)
+        word = _next_word(text, cue.end + 1, s_end)
+        if rest[1] - rest[0] > 3 and not (word.endswith("ing") or word in _TAIL_WORDS):  # not ", wiping ..."
+            doc.more = rest
     return attr, start, end, attr.rule
 
 
