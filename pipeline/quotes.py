@@ -761,7 +761,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     cues = [c for c in doc.cues_between(s_start, span.open_start) if not c.used or c.start in doc.partial]
     if cues:
         cue = cues[-1]
-        if len(cues) > 1 and cue.start not in doc.partial:
+        if len(cues) > 1 and cue.start not in doc.partial \
+                and not text[cue.end:span.open_start].rstrip().endswith((",", ":")):  # not 'X ... and said, "..."'
             cue = _outermost(doc, cues, s_start, span.open_start)
         if cue.start in doc.partial:  # a second fragment of the same reported clause
             return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
@@ -993,6 +994,9 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
             continue
         if cue.start in doc.partial:
             continue
+        if any(later.start > cue.end and later.form in _GERUNDS and (text[later.start - 2:later.start] == ", " or text[later.start - 3:later.start] == "by ")
+               for later in cues):
+            continue  # "praised Mr. Trump at a news conference, calling him "...": the participle's clause
         if _later_speaker_after_comma(doc, cue, cues, open_start):
             continue  # "Despite what he wrote in the speech, Cross said he ...": Cross's clause
         if cue.form in _GERUNDS:  # "..., telling reporters that he thinks X is "...": the participle's speaker
