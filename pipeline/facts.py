@@ -116,7 +116,8 @@ _AFTER_CI = {**{s: (u[1], u[0], None) for s, u in _UNITS_BY_CI.items()},
 _AFTER_FIRST = frozenset(s.split(" ")[0].lower() for s in (*_AFTER_CS, *_AFTER_CI))  # first words, lower case
 _PRE_LENGTHS: dict[str, tuple[int, ...]] = {}  # last character of a currency before a number -> its lengths
 for _surface in _CURRENCY_PRE:
-    for _c in {_surface[-1], _surface[-1].lower(), _surface[-1].upper()}:
+    # an exact-case currency ends in its own last character only, so "and 5" never looks "USD" up
+    for _c in {_surface[-1]} if _surface in _CURRENCY_CS else {_surface[-1].lower(), _surface[-1].upper()}:
         _PRE_LENGTHS[_c] = tuple(sorted({*_PRE_LENGTHS.get(_c, ()), len(_surface)}, reverse=True))
 _SCALE_SPACED = sorted(s for s, (_, attached) in scales().items() if not attached)
 _SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
