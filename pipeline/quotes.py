@@ -224,7 +224,10 @@ _STOP_MARKS = (";", " – ", ' "', " “", " ''")
 _STOP_AFTER_COMMA = frozenset(
     "saying adding noting according citing arguing claiming insisting explaining "  # the attribution goes on
     "but which where while even said though although".split())                      # a new clause
-_SPEAKERS_AFTER_COMMA = ("he said", "she said", "they said")
+# ... or a new clause with a subject of its own: ", and he railed against ...".
+_SPEAKERS_AFTER_COMMA = ("he said", "she said", "they said", "and he ", "and she ", "and they ", "and we ", "and I ",
+                         "and it ")
+_NEW_SUBJECT_AFTER_AND = (" and he ", " and she ", " and they ")
 
 # What may follow a clause-final "X said": on Tuesday, last week.
 _TIME_ONLY = regex.compile(
@@ -1434,6 +1437,10 @@ def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None =
     stop = end
     for mark in marks or _STOP_MARKS:
         at = text.find(mark, start, stop)
+        if at >= 0:
+            stop = at
+    for pronoun in _NEW_SUBJECT_AFTER_AND:  # "... and she accused ...": a new clause
+        at = text.find(pronoun, start, stop)
         if at >= 0:
             stop = at
     at = text.find(" and ", start, stop)  # "... and insisted that ...": a second reported clause
