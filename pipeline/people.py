@@ -40,6 +40,8 @@ _PRONOUNS = {row[0]: (row[1], row[2]) for row in table("people_pronouns.tsv")}
 _TITLES = {row[0]: row[1] for row in table("people_titles.tsv")}
 _ROLES = {row[0]: row[1] for row in table("people_roles.tsv")}
 _STOP = words("people_stopwords.txt")
+_GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given name -> m | f | x
+_PLACES = words("people_places.txt")  # speak as organisations: China, Labour, the White House
 
 
 def _alternation(items) -> str:
@@ -147,7 +149,17 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
             keep = []
         else:
             keep.append(tok)
+    if len(keep) >= 3 and keep[0] not in _GIVEN:  # Inside Jared Kushner, State Mike Pompeo
+        first = next((i for i, w in enumerate(keep[1:-1], 1) if w in _GIVEN), 0)
+        keep = keep[first:]
+    if gender == "x" and len(keep) >= 2:  # Hillary Clinton: the given name tells
+        gender = _GIVEN.get(keep[0], "x")
     return tuple(keep), frozenset(roles), gender
+
+
+def _personal_name(names: tuple[str, ...]) -> bool:
+    """A given name (or an initial) and more: John Smith, J. K. Rowling; not New York, BBC News."""
+    return len(names) >= 2 and (names[0] in _GIVEN or (len(names[0]) == 2 and names[0][1] == "."))
 
 
 def mention_kind(mention: str) -> str:
@@ -246,8 +258,11 @@ class People:
             full = " ".join(names)
         if appos:
             roles |= {w.lower() for w in appos.split() if w.lower() in _ROLES}
-        # a name at an attribution speaks: a person unless its last word is an organisation's
-        kind = "organisation" if _ROLES.get(names[-1].lower()) == "organisation" else "person"
+        # a name at an attribution speaks: a person unless it names an organisation or a place
+        # (the ministry, China, Labour, NATO)
+        org = (_ROLES.get(names[-1].lower()) == "organisation" or full in _PLACES
+               or (len(names) == 1 and 1 < len(full) <= 4 and full.isupper()))  # an acronym, not TRUMP:
+        kind = "organisation" if org else "person"
         ent = self._entity(full, kind, roles | more_roles, gender if gender != "x" else more_gender, pos)
         return Speaker(ent.name, ent.kind)
 
@@ -266,8 +281,8 @@ class People:
         runs = list(_CAPITALISED_RUNS.finditer(self._text, start, pos, timeout=self._deadline.left()))
         for m in reversed(runs):
             names, roles, gender = _name_parts(m.group())
-            if not names or names[-1] not in self._full and not (roles or len(names) >= 2):
-                continue  # a lone capitalised word (a place, a month) is not a person
+            if not names or not (roles or names[-1] in self._full or _personal_name(names)):
+                continue  # a place, an outlet, a month: not a person unless a title or given name says so
             full, _, g = self._fullest(names[-1])
             ent = self._by_name.get(full)
             if ent is not None and ent.kind != want_kind:

@@ -79,3 +79,39 @@ def test_mention_kind(mention, kind):
 def test_trim_mention_drops_sentence_words():
     text = "But Smith said"
     assert text[slice(*trim_mention(text, 0, 9))] == "Smith"
+
+
+def _resolve_in_order(text: str, mentions: list[str]) -> list[Speaker]:
+    """Resolve each mention at its first occurrence after the previous one, left to right."""
+    people, pos, out = People(text), 0, []
+    for mention in mentions:
+        pos = text.index(mention, pos)
+        out.append(people.resolve(mention, pos))
+        pos += len(mention)
+    return out
+
+
+@pytest.mark.parametrize("text, mentions, speaker", [
+    # an outlet, a place or a title of a law between the speaker and the pronoun is not a person
+    ("Michael Howard said taxes would fall. He told BBC News the plan was costed. He said it was fair.",
+     ["Michael Howard", "He", "He"], "Michael Howard"),
+    ("Mark Oaten said the United States had been warned. He said so twice.", ["Mark Oaten", "He"], "Mark Oaten"),
+    ("Sen. Ted Cruz said the Eighth Amendment was clear. He said it again.", ["Sen. Ted Cruz", "He"], "Ted Cruz"),
+    # a given name tells the gender: 'she' skips the man named after her
+    ("Mary Jones spoke to John Smith. She said the talks went well.", ["She"], "Mary Jones"),
+    ("Hillary Clinton criticised Donald Trump. She said he was wrong.", ["She"], "Hillary Clinton"),
+])
+def test_pronoun_resolves_to_a_person_not_a_place_or_outlet(text, mentions, speaker):
+    assert _resolve_in_order(text, mentions)[-1] == Speaker(speaker, "person")
+
+
+def test_a_country_or_an_acronym_speaks_as_an_organisation():
+    text = "China said the tariffs were unfair. NATO said it would meet. Jane Doe said she agreed. He said no."
+    china, nato, jane, he = _resolve_in_order(text, ["China", "NATO", "Jane Doe", "He"])
+    assert (china.kind, nato.kind, jane.kind) == ("organisation", "organisation", "person")
+    assert he.name != "China" and he.name != "NATO"
+
+
+def test_words_before_a_given_name_are_not_part_of_the_name():
+    text = "Inside Jared Kushner's plan. Jared Kushner said it would work."
+    assert _resolve_in_order(text, ["Jared Kushner"])[0].name == "Jared Kushner"
