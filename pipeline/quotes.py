@@ -1574,9 +1574,13 @@ def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int
         if kind == "partial" and doc.sentence(span.open_start)[0] >= p_span.close_end:
             return None, False  # a fragment in a later sentence of the writer's: "... Rubio is taking heat over the "Gang of Eight""
         between = text[p_span.close_end:span.open_start]
-        if len(between) < 200 and not any(
-                not c.used and c.form in _SPEECH and _speaks_in_gap(text, c, p_span.close_end)
-                for c in doc.cues_between(p_span.close_end, span.open_start)):
+        # verbs in the rest of the attribution's sentence ('"A," Trump said, after Jones assured him
+        # that ... "B."') belong to it; only a later sentence can bring a speaker of its own
+        stop = full_stop(text, p_span.close_end, span.open_start)
+        after = p_span.close_end if stop < 0 else stop
+        if len(between) < 400 and span.open_start - after < 200 and not any(
+                not c.used and c.form in _SPEECH and _speaks_in_gap(text, c, after)
+                for c in doc.cues_between(after, span.open_start)):
             # the gap holds only the attribution of the previous quote (or nothing)
             if p_attr.mention is not None and (p_attr.mention[1] <= span.open_start):
                 rule = "direct.interrupted" if between.rstrip().endswith(",") else "inherited.sentence"
