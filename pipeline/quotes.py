@@ -150,7 +150,8 @@ _INTRO_GAP = regex.compile(
         (?:reporters|journalists|him|her|them|us|me|me,|the[ \t]+\p{{L}}+|an?[ \t]+\p{{L}}+|\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*)
     )?
     [ \t]*
-    (?P<via>(?:in|on|at|during)[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[^\s,:"“”]+[ \t]+){{0,5}}?[^\s,:"“”]+)?
+    (?:(?<![\p{{L}}\p{{N}}'’])              # a word of its own ("the administration was" holds no "on")
+       (?P<via>(?:in|on|at|during)[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[^\s,:"“”]+[ \t]+){{0,5}}?[^\s,:"“”]+))?
     [ \t]*[:,]?[ \t]*(?:that[ \t]+)?\Z
     """,
     regex.VERBOSE,
@@ -782,8 +783,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 attr = _speaker_before_verb_group(doc, cue, s_start, "direct.x_verb_group_said_colon")
             if attr is not None:
                 cue.used = True
-                if gap.group("via"):
-                    attr.via = gap.group("via").strip()
+                if gap.group("via") and _names_a_channel(gap.group("via")):
+                    attr.via = gap.group("via").split(" that ")[0].strip()  # in a statement that ...
                 whole = _ends_sentence(doc, span, c_end) and not text[cue.end:span.open_start].rstrip().endswith(" that")
                 return (attr if whole else _partial(doc, cue, attr)), whole
         elif not before_text.rstrip().endswith(":"):  # after "X fired back:" the colon's subject speaks, see (d)
@@ -1063,6 +1064,16 @@ def _ends_sentence(doc: _Doc, span: _Span, s_end: int) -> bool:
         return True
     last = doc.text[span.end - 1] if span.end > span.start else ""
     return last in ".!?,…—-" or not doc.text[span.close_end:s_end].strip(" \t\"”'’.!?)")
+
+
+_CHANNEL_WORD = regex.compile(rf"(?<![\p{{L}}])(?:{_CHANNEL_ALT})(?![\p{{L}}])")
+_MEDIUM = regex.compile(r"on[ \t]+\p{Lu}")  # on CBS, on Fox News Sunday, on Twitter
+
+
+def _names_a_channel(via: str) -> bool:
+    """Whether the words between a cue and its quote name a channel ("in a statement", "on CBS")
+    rather than a time or a place ("at the time", "on Tuesday", "in Washington")."""
+    return bool(_CHANNEL_WORD.search(via) or (_MEDIUM.match(via) and not _TIME_ONLY.match(via)))
 
 
 _VIA_STARTS = (" in ", " on ", " during ", " according", ", according", " at ", ", in ", " In ")
