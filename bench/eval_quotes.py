@@ -56,6 +56,8 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                 end -= 1
         return start, end
     sentence = next(((a, b) for a, b, _ in sentences if a <= start < b), (start, end))
+    if first.rule == "partial.clause_interrupted":  # 'No name change, he said, "hides what it is."'
+        start = sentence[0]
     if first.kind == "partial" and first.cue_end is not None and first.cue_end <= first.start:
         # the reported clause: from the verb (or the source after "according to") to the sentence end
         s = max(first.cue_end, first.speaker_end or 0)

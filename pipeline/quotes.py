@@ -781,6 +781,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 attr = _attr_from_after(doc, cue, span.open_start, "direct.said_x_colon")
             if attr is None:
                 attr = _speaker_before_verb_group(doc, cue, s_start, "direct.x_verb_group_said_colon")
+            if attr is not None and _interrupts_clause(doc, span, attr, s_start):
+                attr.rule = "partial.clause_interrupted"  # 'No name change, he said, "hides what it is."'
+                return _partial(doc, cue, attr), False
             if attr is not None:
                 cue.used = True
                 if gap.group("via") and _names_a_channel(gap.group("via")):
@@ -897,6 +900,21 @@ def _speaker_before_verb_group(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _
                 return None
             return _Attribution(cue, cue.start, cue.end, (s, e), m.appos, rule)
     return None
+
+
+_OPENING_PREPOSITIONS = frozenset("In On At For During After Before With Under From Over Since Until By".split())
+
+
+def _interrupts_clause(doc: _Doc, span: _Span, attr: _Attribution, s_start: int) -> bool:
+    """True for a writer's clause that the attribution interrupts and the quote finishes: "An
+    economic downturn, he said, "could be a good time to borrow."" (not "In Ohio, he said, "...")."""
+    text = doc.text
+    if attr.mention is None or not text[span.start:span.start + 1].islower() or not text.endswith(", ", 0, attr.mention[0]) \
+            or not text[attr.cue_end:span.open_start].strip() in (",", ":"):
+        return False
+    before = text[s_start:attr.mention[0] - 2].strip(" \t\"“”'‘’")
+    words_ = before.split()
+    return len(words_) >= 2 and words_[0] not in _OPENING_PREPOSITIONS
 
 
 def _x_verb_after(doc: _Doc, pos: int, limit: int) -> _Attribution | None:
