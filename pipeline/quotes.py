@@ -634,25 +634,29 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     text = doc.text
     while start < end and text[start] in "\"“”'‘’ -—–,":
         start += 1
-    for attempt in range(2):
+    place = False  # the opening phrase ended with a capitalised word: "in Salem, New Hampshire, Trump said"
+    for attempt in range(3):
         m = mention_after(text, start, end)
-        if m is not None and m.start == start and " " in text[m.start:m.end]:
+        if m is not None and m.start == start and " " in text[m.start:m.end] and not (place and text[m.end:m.end + 1] == ","):
             return m.start, m.end, m.end
         m = SUBJECT.match(text, start, end, timeout=doc.deadline.left())
         if m is not None:
             s, e = trim_mention(text, *m.span("mention"))
             mention = text[s:e]
-            if not _only_stopwords(mention) and (
+            if not _only_stopwords(mention) and not (place and text[e:e + 1] == ",") and (
                     " " in mention or mention in _PRONOUNS or end - e <= near
                     or text.count(mention, max(0, s - 3000), s + 3000) >= 2):
                 return s, e, m.end()
-        if attempt == 0:
+        if attempt == 0 or place:
             comma = text.find(",", start, min(end, start + 60))
             if comma < 0:
                 return None
+            place = text[text.rfind(" ", max(start, comma - 30), comma) + 1:comma][:1].isupper() or text[comma - 1:comma] == ")"
             start = comma + 1
             while start < end and text[start] == " ":
                 start += 1
+        else:
+            return None
     return None
 
 
