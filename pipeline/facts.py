@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Sequence
 
 import regex
@@ -1072,7 +1073,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
         last_in_sentence.setdefault(s_idx, []).append(fact)
         if fact.concept:
             doc.concepts[s_idx] = (fact.concept, fact.holder)
-    facts.sort(key=lambda f: (f.start, f.end))
+    facts.sort(key=attrgetter("start", "end"))
     return facts
 
 
