@@ -137,6 +137,10 @@ _ORDINAL_NOUNS = words("fact_ordinal_nouns.txt")
 _ORDINAL_NOUN_TUPLE = tuple(sorted(_ORDINAL_NOUNS))  # for str.startswith
 _IRREGULAR = dict(table("fact_irregular_plurals.tsv"))
 _STOPWORDS = words("fact_stopwords.txt")
+_GIVEN_NAMES = frozenset(row[0] for row in table("people_given_names.tsv"))  # "2 Bernie Sanders" counts no noun
+# A photo gallery's counter ("Hide Caption 1 of 33 Photos:"): page furniture, not a fact.
+_GALLERY = re.compile(r"\b\d{1,4} of \d{1,4} (?:[Pp]hotos|[Ii]mages|[Ss]lides|[Pp]ictures)\b")
+_GALLERY_HINTS = ("hotos", "mages", "lides", "ictures")
 _VERBS = words("fact_verbs.txt")
 _VERBS_WENT = _VERBS | {"went"}  # a clause's verb, past tense of "go" included ("went up")
 _REPORTING = words("fact_reporting_verbs.txt")
@@ -378,6 +382,8 @@ def _counted_noun(text: str, pos: int, end: int, value: float,
             break
     if not taken or taken[0][0].lower() in _NUMBER_WORDS:
         return None  # "six of the seven years": the noun belongs to the next number
+    if len(taken) > 1 and taken[0][0] in _GIVEN_NAMES and all(w[0].isupper() for w, _ in taken):
+        return None  # "2 Bernie Sanders 229.1": a person's name next to a number (a table row)
     if value == 1.0 and _is_plural(taken[0][0]):
         return None  # "whatever one thinks": "one" the pronoun, then a verb
     if value == 1.0 and len(taken) > 1:
@@ -1048,9 +1054,10 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     s_idx = 0
     n_sent = len(sentences)
     consumed = 0
+    galleries = [g.span() for g in _GALLERY.finditer(text)] if any(h in text for h in _GALLERY_HINTS) else ()
     for m, is_word in _candidates(text, low):
         start = m.start() if is_word else m.start
-        if start < consumed:
+        if start < consumed or (galleries and any(a <= start < b for a, b in galleries)):
             continue
         while s_idx < n_sent and sentences[s_idx][1] <= start:
             s_idx += 1
