@@ -1204,6 +1204,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             end -= 1
     if end - start < 2:
         return None
+    if attr.mention is not None and cue.form not in _GERUNDS and _passive(text, cue):
+        # "Mr. Sanders has been criticized for ...": the subject is not the source (PolNeAR gives none)
+        attr = _Attribution(cue, attr.cue_start, attr.cue_end, None, None, "indirect.passive")
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
 
@@ -1402,6 +1405,20 @@ def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     if end - start < 8 or cue.start - start > 150:
         return None
     return _Attribution(cue, cue.start, cue.end, None, None, "indirect.impression"), start, end, "indirect.impression"
+
+
+def _passive(text: str, cue: _Cue) -> bool:
+    """"was offered", "has been widely criticized": a form of "be" (and adverbs) right before the
+    participle, and no agent ("by X") after it."""
+    pos = cue.start
+    for _ in range(3):
+        word = _word_before(text, pos)
+        if word in _PASSIVE_WORDS:
+            return not text.startswith(" by ", cue.end)
+        if not (word.endswith("ly") and word.islower()):
+            return False
+        pos -= len(word) + 1
+    return False
 
 
 def _asked(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
