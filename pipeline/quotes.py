@@ -1183,7 +1183,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
                 or _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
-        if attr is None and cue.form not in _NOUNISH:
+        if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"):  # "seems to show"
             attr = _np_subject(doc, cue, s_start, "indirect.np_said")
     before = _word_before(text, attr.mention[0]) if attr is not None else ""
     if attr is None or before in _RELATIVES:
@@ -1393,6 +1393,8 @@ def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     text = doc.text
     if cue.form == "expected" and _word_before(text, cue.start) not in _BE_BEFORE_EXPECTED:
         return None  # "as expected", "the expected result"
+    if text.startswith(" to ", cue.end) and _next_word(text, cue.end + 3, s_end) in _VERBS:
+        return None  # "Obama seemed to recognize ...": the second verb has the subject as its source
     start = s_start
     for mark in _CLAUSE_STARTS:
         at = text.rfind(mark, s_start, cue.start)
