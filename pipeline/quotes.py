@@ -842,6 +842,16 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     # (d) a whole quote after a colon or comma, introduced by some other verb: the subject said it
     intro = before_text.rstrip()
     if intro.endswith((":", ",")) and _ends_sentence(doc, span, c_end) and text[span.start:span.start + 1].isupper():
+        v_end = s_start + len(intro) - 1
+        v_start = text.rfind(" ", max(s_start, v_end - 20), v_end) + 1
+        if v_start > s_start and text[v_start:v_end].isalpha() and text[v_start:v_end].islower():
+            # the clause nearest the colon: 'when a young boy shouted, "..."' / 'Rubio fired back forcefully:'
+            attr = _speaker_before_verb_group(doc, _Cue(v_start, v_end, ""), s_start, "direct.clause_subject_colon", True)
+            if attr is not None:  # the cue: the words between the speaker and the colon
+                attr.cue, attr.cue_start = None, attr.mention[1] + 1
+                if v_end - attr.cue_start > 30:
+                    attr.cue_start = v_start
+                return attr, True
         found = _subject(doc, s_start, span.open_start, near=25)  # a name right before "fired back:"
         if found is not None:
             s, e, m_end = found
@@ -887,26 +897,28 @@ _VERB_GROUP_WORDS = 5  # lower-case words read back from a verb for its speaker
 _BEFORE_SUBJECT = frozenset("that when as while after before because and but then so".split())
 
 
-def _speaker_before_verb_group(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+def _speaker_before_verb_group(doc: _Doc, cue: _Cue, limit: int, rule: str, at_cue: bool = False) -> _Attribution | None:
     """The speaker before a few lower-case words ending at the verb: "Mr. Trump was prompted to
-    say," / "a spokesman could only quip:" / "Mrs. Clinton shook her head and said,"."""
+    say," / "a spokesman could only quip:" / "Mrs. Clinton shook her head and said,"; with
+    ``at_cue`` also a speaker right before ``cue`` itself ("when a young boy shouted:")."""
     text = doc.text
     pos = cue.start
-    for _ in range(_VERB_GROUP_WORDS):
-        if pos - 1 <= limit or text[pos - 1] != " ":
+    for n in range(_VERB_GROUP_WORDS + 1):
+        if n or at_cue:
+            m = _mention_before(doc, pos, limit)
+            if m is not None and (m.start <= limit or text[m.start - 1] in "\n\"“"
+                                  or text[m.start - 2:m.start] == ", " or _word_before(text, m.start) in _BEFORE_SUBJECT):
+                s, e = trim_mention(text, m.start, m.end)
+                if _only_stopwords(text[s:e]) or text[s:e] in ("It", "it", "who"):
+                    return None
+                return _Attribution(cue, cue.start, cue.end, (s, e), m.appos, rule)
+        if n == _VERB_GROUP_WORDS or pos - 1 <= limit or text[pos - 1] != " ":
             return None
         w_start = text.rfind(" ", max(limit, pos - 21), pos - 1) + 1
         word = text[w_start:pos - 1]
         if not word.isalpha() or not word.islower() or w_start <= limit or word in _RELATIVES:
             return None  # "bottles that said": the speaker is not written
         pos = w_start
-        m = _mention_before(doc, pos, limit)
-        if m is not None and (m.start <= limit or text[m.start - 1] in "\n\"“"
-                              or text[m.start - 2:m.start] == ", " or _word_before(text, m.start) in _BEFORE_SUBJECT):
-            s, e = trim_mention(text, m.start, m.end)
-            if _only_stopwords(text[s:e]) or text[s:e] in ("It", "it", "who"):
-                return None
-            return _Attribution(cue, cue.start, cue.end, (s, e), m.appos, rule)
     return None
 
 
