@@ -843,6 +843,10 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     intro = before_text.rstrip()
     if intro.endswith((":", ",")) and _ends_sentence(doc, span, c_end) and text[span.start:span.start + 1].isupper():
         v_end = s_start + len(intro) - 1
+        if intro.endswith(":"):  # 'A SEISMIC SHIFT - Mark Blumenthal: "..."': a byline after a dash
+            m = _mention_before(doc, v_end, s_start)
+            if m is not None and text[m.start - 3:m.start] in (" - ", " — ", " – ") and text[m.start].isupper():
+                return _Attribution(None, v_end, v_end + 1, (m.start, m.end), None, "direct.dash_x_colon"), True
         v_start = text.rfind(" ", max(s_start, v_end - 20), v_end) + 1
         if v_start > s_start and text[v_start:v_end].isalpha() and text[v_start:v_end].islower():
             # the clause nearest the colon: 'when a young boy shouted, "..."' / 'Rubio fired back forcefully:'
