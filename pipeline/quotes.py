@@ -1178,7 +1178,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             return noun
     for later in doc.cues_between(cue.end, min(s_end, cue.end + LOOKBACK)):
         # "Voters found it offensive, journalist Martha Raddatz said.": the sentence is the later verb's
-        if later.form in _SPEECH and not later.used and not text[later.end:s_end].strip(" \t,.") \
+        if later.form in _SPEECH and not later.used and s_end - later.end < 50 and not text[later.end:s_end].strip(" \t,.") \
                 and text[max(s_start, later.start - 60):later.start].count(",") == 1:
             return None
     if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end):  # "has long maintained that" reports
