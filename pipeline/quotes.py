@@ -299,6 +299,8 @@ _RELATIVE_SPEAKERS = frozenset(("who", "which"))
 _POSSESSIVES = frozenset("his her their its His Her Their Its".split())
 _GERUND_PREPOSITIONS = frozenset("by of in to for from without".split())
 _NO_VERB_AFTER = frozenset("the The a A an An their his its our of for by than or".split())
+_OPENING_ADVERBS = frozenset("Nevertheless However Meanwhile Still Instead Indeed Moreover Yet Also Overall Thus "
+                             "Separately Now Then Today".split())
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 12
@@ -1161,6 +1163,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             start, end = s_start, cue.start  # the whole sentence before it, clauses and all
             while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
                 start += 1
+            start = _after_opening_adverb(text, start, end)
             while end > start and text[end - 1] in " \t,—-":
                 end -= 1
         else:
@@ -1255,6 +1258,7 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
     start, end = s_start, comma  # the whole sentence before the speaker, clauses and all
     while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
         start += 1
+    start = _after_opening_adverb(text, start, end)
     while end > start and text[end - 1] in " \t,.;:":
         end -= 1
     if end - start <= 3 or (not final and text.count(" ", start, end) < 3):
@@ -1400,6 +1404,17 @@ def _after_connective(text: str, start: int, end: int) -> int:
     space = text.find(" ", start, end)
     if space > start and text[start:space].rstrip(",") in _CONNECTIVES:
         return space + 1
+    return start
+
+
+def _after_opening_adverb(text: str, start: int, end: int) -> int:
+    """Past "Nevertheless, " / "Meanwhile, " / "WASHINGTON (Reuters) - ": the writer's, not the source's."""
+    comma = text.find(", ", start, min(end, start + 16))
+    if comma > start and (text[start:comma] in _OPENING_ADVERBS or text[start:comma].endswith("ly")):
+        return comma + 2
+    dash = text.find(") - ", start, min(end, start + 40))
+    if dash > start and (text[start:dash].isupper() or "(Reuters" in text[start:dash]):
+        return dash + 4
     return start
 
 
