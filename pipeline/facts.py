@@ -887,9 +887,9 @@ def _word_core(text: str, low: str, m, deadline: Deadline = NO_DEADLINE) -> _Cor
 
 
 def _fraction_core(m) -> _Core | None:
-    num, _, den = m.group().partition("/")
+    den = m.group().partition("/")[2]
     value = parse_digits(m.group())
-    if value is None or int(num) >= int(den) or den not in ("2", "3", "4", "5", "8", "10"):
+    if value is None or value >= 1 or den not in ("2", "3", "4", "5", "8", "10"):
         return None
     return _Core(m.start(), m.end(), value, False, "count.fraction")
 
@@ -956,13 +956,15 @@ def _digit_matches(text: str):
                 if core is not None:
                     yield start, core
                 continue
-        value = float(run.replace(",", "") if "," in run else run)  # the shape is checked: float reads it
+        value = parse_digits(run)  # the shape is checked; None for a digit newer than Python's Unicode tables
+        if value is None:
+            continue
         if end < len(text) - 3 and text[end] in "- " and "." not in run and text[end + 1].isdigit():
             fm = _FRACTION.match(text, end + 1, min(len(text), end + 7))
             if fm is not None:  # a mixed number: "6-3/8 pct", "101 1/4"
-                num, _, den = fm.group().partition("/")
-                if 0 < int(num) < int(den):
-                    value += int(num) / int(den)
+                frac = parse_digits(fm.group())
+                if frac is not None and 0 < frac < 1:
+                    value += frac
                     end = fm.end()
         yield start, _Core(start, end, value, False, "count.digits")
 
