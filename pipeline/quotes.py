@@ -1615,6 +1615,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         else:
             utterance += 1
             u = utterance
+        if attr is not None and attr.cue is not None and attr.cue.form != "according" and attr.via is None:
+            attr = _according_to(doc, span, attr)
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
         prev = (span, attr, u, kind)
         if attr is not None and attr.cue is not None and attr.cue.end <= span.open_start:
@@ -1654,6 +1656,22 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     resolved: dict[tuple, object] = {}  # a mention shared by fragments and inherited rows is resolved once
     return [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr, resolved)
             for s, e, p1, p2, kind, u, attr in found]
+
+
+def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
+    """'"...," X said, according to Y.' / 'According to Y, X said "..."': PolNeAR credits the
+    source Y, the one the writer cites, not X (a channel already read as ``via`` stays one: "said
+    Putin, according to a Kremlin press release")."""
+    s_start, s_end, _ = doc.sentence(attr.cue.start)
+    if span.open_start < s_start:
+        s_start = span.open_start
+    for cue in doc.cues_between(s_start, s_end):
+        if cue.form == "according" and not cue.used and (cue.start < span.open_start or cue.start >= span.close_end):
+            source = _attr_from_after(doc, cue, min(s_end, cue.end + 120), attr.rule + "_according_to")
+            if source is not None:
+                cue.used = True
+                return source
+    return attr
 
 
 def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int, str], kind: str):
