@@ -1003,9 +1003,8 @@ def _word_before(text: str, pos: int) -> str:
     """The word ending right before ``pos`` (one space between), or ''."""
     if pos == 0 or text[pos - 1] != " ":
         return ""
-    low = max(0, pos - 21)
-    start = max(text.rfind(" ", low, pos - 1), text.rfind("\n", low, pos - 1)) + 1
-    return text[max(start, low):pos - 1]
+    word = text[max(0, pos - 21):pos - 1].rpartition(" ")[2]  # called ~15 times a cue: C string methods only
+    return word.rpartition("\n")[2] if "\n" in word else word
 
 
 def _only_stopwords(mention: str) -> bool:
