@@ -1417,12 +1417,17 @@ def _after_opening_adverb(text: str, start: int, end: int) -> int:
     return start
 
 
+_APPEAR_PLACES = frozenset("in on at before with alongside as onstage together for".split())
+
+
 def _impression(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     """"The race appears closer in Ohio" / "Sanders is expected to win": an attribution without a
     source (PolNeAR's convention); the content is the whole clause, from its subject."""
     text = doc.text
     if cue.form == "expected" and _word_before(text, cue.start) not in _BE_BEFORE_EXPECTED:
         return None  # "as expected", "the expected result"
+    if cue.form.startswith("appear") and _next_word(text, cue.end, s_end) in _APPEAR_PLACES:
+        return None  # "she appeared in films", "due to appear before the court": being seen, not a view
     if text.startswith(" to ", cue.end) and _next_word(text, cue.end + 3, s_end) in _VERBS:
         return None  # "Obama seemed to recognize ...": the second verb has the subject as its source
     start = s_start
