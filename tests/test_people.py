@@ -115,3 +115,32 @@ def test_a_country_or_an_acronym_speaks_as_an_organisation():
 def test_words_before_a_given_name_are_not_part_of_the_name():
     text = "Inside Jared Kushner's plan. Jared Kushner said it would work."
     assert _resolve_in_order(text, ["Jared Kushner"])[0].name == "Jared Kushner"
+
+
+@pytest.mark.slow
+def test_pronoun_speakers_on_bbc_are_people():
+    """On the BBC corpus (read in place, skipped when absent): 'he' and 'she' quotes resolve almost
+    always, and almost never to a place, party, outlet or institution (on BBC 213 of 3,451 did
+    before given names and places were used, 5 of 3,397 after)."""
+    from conftest import shared_path
+    from pipeline.ingest import RawDocument, read_paths
+    from pipeline.normalize import clean_document
+    from pipeline.people import _PLACES
+    from pipeline.quotes import extract_quotes
+    from pipeline.segment import segment
+
+    outlet_words = {"News", "Radio", "Times", "Street", "Press", "Post", "Journal", "Party", "Court", "House"}
+    n = resolved = bad = 0
+    for item in read_paths([str(shared_path("corpora", "bbc"))]):
+        if not isinstance(item, RawDocument):
+            continue
+        text = clean_document(item.title, item.body).text
+        for q in extract_quotes(text, segment(text)):
+            if q.speaker_mention in ("he", "He", "she", "She"):
+                n += 1
+                if q.speaker is not None:
+                    resolved += 1
+                    bad += q.speaker in _PLACES or q.speaker.split()[-1] in outlet_words
+    assert n > 2000
+    assert resolved > 0.95 * n
+    assert bad < 0.02 * resolved, f"{bad} of {resolved} pronoun speakers are places or outlets"
