@@ -230,7 +230,7 @@ _STOP_AFTER_COMMA = frozenset(
 # ... or a new clause with a subject of its own: ", and he railed against ...".
 _SPEAKERS_AFTER_COMMA = ("he said", "she said", "they said", "and he ", "and she ", "and they ", "and we ", "and I ",
                          "and it ")
-_NEW_SUBJECT_AFTER_AND = (" and he ", " and she ", " and they ")
+_NEW_SUBJECTS = frozenset(("he", "she", "they"))
 
 # What may follow a clause-final "X said": on Tuesday, last week.
 _TIME_ONLY = regex.compile(
@@ -507,16 +507,19 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
         b = n if b < 0 else b
         for form in {_WORD_TO_FORM[w] for w in _WORD_KEYS.intersection(text[a:b].split())}:
             needle = "ccording to" if form == "according" else form
-            at = text.find(needle, a, b + len(needle))
+            size = len(needle)
+            stop = b + size
+            at = text.find(needle, a, stop)
             while at >= 0:
-                start, end = at, at + len(needle)
+                start, end = at, at + size
                 ok = form != "according" or (start > 0 and text[start - 1] in "Aa")
                 if form == "according":
                     start -= 1
                 if ok and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _IN_WORD)) \
-                        and (end == n or not (text[end].isalnum() or text[end] == "-")):
+                        and (end == n or not (text[end].isalnum() or text[end] == "-")) \
+                        and (form not in _NOUN_ONLY or text.startswith(" that ", end)):  # "her belief that"
                     cues.append(_Cue(start, end, form))
-                at = text.find(needle, end, b + len(needle))
+                at = text.find(needle, end, stop)
         a = b
     cues.sort(key=lambda c: c.start)
     return cues
@@ -1208,9 +1211,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "The changes, which officials said will ...": the content is elsewhere
     pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
-    opener = text[s_start:max(s_start, text.find(" ", s_start, cue.start))].lower()
     if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] in _RELATIVE_SPEAKERS or (
-            opener in _SUBORDINATORS and text.find(",", s_start, cue.start) < 0):
+            text[s_start:max(s_start, text.find(" ", s_start, cue.start))].lower() in _SUBORDINATORS
+            and text.find(",", s_start, cue.start) < 0):
         # "While X maintained that CONTENT, Y ..." / "those who want CONTENT, most ..." / "Although in May
         # she said CONTENT, at the hearing ...": the clause ends at its comma
         comma = text.find(", ", start, end)
@@ -1223,7 +1226,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             end -= 1
     if end - start < 2:
         return None
-    if attr.mention is not None and cue.form not in _GERUNDS and _passive(text, cue):
+    if attr.mention is not None and attr.cue_start is not None and attr.cue_start < cue.start \
+            and cue.form not in _GERUNDS and _passive(text, cue):  # (only a verb group can be passive)
         # "Mr. Sanders has been criticized for ...": the subject is not the source (PolNeAR gives none)
         attr = _Attribution(cue, attr.cue_start, attr.cue_end, None, None, "indirect.passive")
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
@@ -1304,8 +1308,8 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
     if first in _NO_VERB_AFTER or (first in _PASSIVE_WORDS and cue.form not in _GERUNDS):
         return None  # "the report", "was rejected": no verb group (the cheapest test first)
     vg = cue.start  # the verb group: adverbs, auxiliaries, time words and "continued to" before the verb
+    word = first  # the word before vg
     for _ in range(8):
-        word = _word_before(text, vg)
         if word == "to":
             verb = _word_before(text, vg - 3)
             if not (verb in _CATENATIVES or (verb.endswith(("ed", "ing")) and verb.islower())):
@@ -1315,11 +1319,12 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
             break
         else:
             vg -= len(word) + 1
+        word = _word_before(text, vg)
     group = text[vg:cue.start].split()
-    if _word_before(text, vg) in _PASSIVE_WORDS or text.startswith(" by ", cue.end) or (
+    if word in _PASSIVE_WORDS or text.startswith(" by ", cue.end) or (
             cue.form not in _GERUNDS and group and group[-1] in _PASSIVE_WORDS):
         return None  # "was rejected by", "a fact first reported by", "It was said": a passive or a participle
-    relative = _word_before(text, vg)
+    relative = word
     if relative in _RELATIVE_SPEAKERS:  # "the NRA, which has endorsed Trump": PolNeAR's source is "which"
         return _Attribution(cue, vg, cue.end, (vg - len(relative) - 1, vg - 1), None, "indirect.relative_said")
     if vg < cue.start:  # "Lewandowski continued to assert": a speaker before the longer verb group
@@ -1332,7 +1337,7 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
         return None  # "wants to say", "in the report": no subject ends here (checked before the scans below)
     low = max(s_start, vg - 120)
     cs = low
-    for m in _SUBJECT_BREAK.finditer(text, low, vg, timeout=doc.deadline.left()):
+    for m in _SUBJECT_BREAK.finditer(text, low, vg):  # literal alternatives: nothing to backtrack, no timeout
         cs = m.end()
     comma = text.rfind(", ", cs, vg)
     if comma >= 0:
@@ -1537,14 +1542,11 @@ def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None =
         at = text.find(mark, start, stop)
         if at >= 0:
             stop = at
-    for pronoun in _NEW_SUBJECT_AFTER_AND:  # "... and she accused ...": a new clause
-        at = text.find(pronoun, start, stop)
-        if at >= 0:
-            stop = at
     at = text.find(" and ", start, stop)  # "... and insisted that ...": a second reported clause
     while at >= 0:
         word_end = text.find(" ", at + 5, min(stop, at + 20))
-        if text[at + 5:word_end if word_end > 0 else min(stop, at + 20)] in _VERBS:
+        word = text[at + 5:word_end if word_end > 0 else min(stop, at + 20)]
+        if word in _VERBS or word in _NEW_SUBJECTS:  # ... or "and she accused ...": a new clause
             stop = at
             break
         at = text.find(" and ", at + 5, stop)
