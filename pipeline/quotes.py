@@ -1606,6 +1606,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     prev: tuple[_Span, _Attribution | None, int, str] | None = None  # last quote, attribution, utterance, kind
     spans_by_start = [s.open_start for s in spans]
     for span in spans:
+        if _markup(text, span):
+            continue
         attr, whole = _attribute_span(doc, span, prev[1] if prev is not None else None)
         kind = "direct" if whole or not span.closed or span.p_last > span.p_first else "partial"
         if span.title:
@@ -1623,6 +1625,10 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         else:
             utterance += 1
             u = utterance
+        if kind == "partial" and _title(doc, span) and (attr is None or _clause_goes_on(doc, span, attr)):
+            if attr is not None and attr.cue is not None:
+                attr.cue.used = False  # its verb reports what follows: on "This Week," Carson admitted that ...
+            attr = None  # a title or a name in quotation marks: "The Apprentice", ABC's "This Week"
         if attr is not None and attr.cue is not None and attr.cue.form != "according" and attr.via is None:
             attr = _according_to(doc, span, attr)
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
@@ -1664,6 +1670,46 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     resolved: dict[tuple, object] = {}  # a mention shared by fragments and inherited rows is resolved once
     return [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr, resolved)
             for s, e, p1, p2, kind, u, attr in found]
+
+
+_TITLE_SMALL = frozenset("a an and the of to for in on at by with from or nor but as vs".split())
+_TITLE_MAX_WORDS = 7
+
+
+def _title(doc: _Doc, span: _Span) -> bool:
+    """A short Title Case quotation inside the writer's sentence, not introduced by a verb or a colon:
+    a book, a show, a slogan PolNeAR attributes to nobody (his memoir, "Gifted Hands," / on ABC's
+    "This Week," Carson said)."""
+    text = doc.text
+    if not span.closed or span.p_first != span.p_last or span.end - span.start > 80:
+        return False
+    words_ = text[span.start:span.end].rstrip(",").split()
+    if not 0 < len(words_) <= _TITLE_MAX_WORDS or not words_[0][:1].isupper():
+        return False
+    for w in words_:
+        if not (w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL) or any(ch in ".!?;:" for ch in w):
+            return False
+    s_start = doc.sentence(span.open_start)[0]
+    before = text[max(s_start, span.open_start - 60):span.open_start].rstrip()
+    if not any(ch.isalpha() for ch in before) or before.endswith((":", "—", "-")):
+        return False
+    last = before.rsplit(None, 1)[-1].strip(",")
+    return last not in _WORD_TO_FORM
+
+
+def _markup(text: str, span: _Span) -> bool:
+    """Marks of a markup attribute left in the text (<tweet author="@x" date="...">): not a quotation."""
+    return (span.open_start > 0 and text[span.open_start - 1] == "=") or (
+        "<" in text[span.start:span.end] and ">" in text[span.start:span.end])
+
+
+def _clause_goes_on(doc: _Doc, span: _Span, attr: _Attribution) -> bool:
+    """The attribution after a quotation goes on with a clause of its own (on "This Week," Carson
+    admitted that ...): the quotation is not what was said."""
+    if attr.cue_start is None or attr.cue_start < span.close_end:
+        return False
+    end = max(attr.cue_end, attr.mention[1] if attr.mention is not None else 0)
+    return doc.text[end:end + 1] not in (".", ",", ";", ")", "!", "?", "\n", "")
 
 
 def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
