@@ -1629,7 +1629,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             if attr is not None and attr.cue is not None:
                 attr.cue.used = False  # its verb reports what follows: on "This Week," Carson admitted that ...
             attr = None  # a title or a name in quotation marks: "The Apprentice", ABC's "This Week"
-        if attr is not None and attr.cue is not None and attr.cue.form != "according" and attr.via is None:
+        if attr is not None and attr.cue is not None and attr.cue.form != "according":
             attr = _according_to(doc, span, attr)
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
         prev = (span, attr, u, kind)
@@ -1721,6 +1721,8 @@ def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
         s_start = span.open_start
     for cue in doc.cues_between(s_start, s_end):
         if cue.form == "according" and not cue.used and (cue.start < span.open_start or cue.start >= span.close_end):
+            if attr.via is not None and attr.via in doc.text[cue.end:cue.end + 5 + len(attr.via)]:
+                return attr  # the channel of X's words, not another source
             source = _attr_from_after(doc, cue, min(s_end, cue.end + 120), attr.rule + "_according_to")
             if source is not None:
                 cue.used = True
