@@ -1625,10 +1625,13 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         else:
             utterance += 1
             u = utterance
-        if kind == "partial" and _title(doc, span) and (attr is None or _clause_goes_on(doc, span, attr)):
+        if _title(doc, span) and (
+                (kind == "partial" and (attr is None or _clause_goes_on(doc, span, attr)))
+                or (kind == "direct" and (attr is None or attr.rule in _APPOSITION_RULES)
+                    and text[max(0, span.open_start - 3):span.open_start].rstrip().endswith(","))):
             if attr is not None and attr.cue is not None:
                 attr.cue.used = False  # its verb reports what follows: on "This Week," Carson admitted that ...
-            attr = None  # a title or a name in quotation marks: "The Apprentice", ABC's "This Week"
+            attr, kind = None, "partial"  # a title or a name in quotation marks: "The Apprentice", ABC's "This Week"
         if attr is not None and attr.cue is not None and attr.cue.form != "according":
             attr = _according_to(doc, span, attr)
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
@@ -1674,6 +1677,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
 
 _TITLE_SMALL = frozenset("a an and the of to for in on at by with from or nor but as vs".split())
 _TITLE_MAX_WORDS = 7
+# a title after a comma is an apposition, with no reporting verb: her new film, 'Harbour Lights.'
+_APPOSITION_RULES = frozenset(("direct.subject_colon", "direct.clause_subject_colon"))
 
 
 def _title(doc: _Doc, span: _Span) -> bool:
@@ -1683,7 +1688,7 @@ def _title(doc: _Doc, span: _Span) -> bool:
     text = doc.text
     if not span.closed or span.p_first != span.p_last or span.end - span.start > 80:
         return False
-    words_ = text[span.start:span.end].rstrip(",").split()
+    words_ = text[span.start:span.end].rstrip(",.").split()
     if not 0 < len(words_) <= _TITLE_MAX_WORDS or not words_[0][:1].isupper():
         return False
     for w in words_:
