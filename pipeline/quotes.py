@@ -749,6 +749,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 attr = _appositive_speaker(doc, span.close_end, cue, p_end)
             else:
                 attr = None
+            if attr is not None and attr.mention is not None and text[attr.mention[0]:attr.mention[1]] in _RELATIVE_SPEAKERS:
+                continue  # '"...," Warren, who has not endorsed anyone, told reporters': the verb after the clause
             if attr is not None:
                 cue.used = True
                 _add_via(doc, attr, cue.end if attr.mention is None else max(cue.end, attr.mention[1]), p_end)
