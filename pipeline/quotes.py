@@ -1636,6 +1636,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             attr, kind = None, "partial"  # a title or a name in quotation marks: "The Apprentice", ABC's "This Week"
         if attr is not None and attr.cue is not None and attr.cue.form != "according":
             attr = _according_to(doc, span, attr)
+            if attr.mention is not None and _passive_cue(text, attr):
+                attr = _Attribution(attr.cue, attr.cue_start, attr.cue_end, None, None, attr.rule + "_passive", attr.via)
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
         prev = (span, attr, u, kind)
         if attr is not None and attr.cue is not None and attr.cue.end <= span.open_start:
@@ -1717,6 +1719,16 @@ def _clause_goes_on(doc: _Doc, span: _Span, attr: _Attribution) -> bool:
         return False
     end = max(attr.cue_end, attr.mention[1] if attr.mention is not None else 0)
     return doc.text[end:end + 1] not in (".", ",", ";", ")", "!", "?", "\n", "")
+
+
+def _passive_cue(text: str, attr: _Attribution) -> bool:
+    """"X was asked about ...", "voters are expected to ...", "he has been called ...": the subject
+    of a passive reporting verb is not who speaks."""
+    if attr.cue_start is None or attr.mention[1] > attr.cue_start:
+        return False
+    cue_words = text[attr.cue_start:attr.cue_end].split()
+    return len(cue_words) > 1 and (cue_words[0] in _PASSIVE_WORDS or "been" in cue_words) \
+        and not cue_words[-1].endswith("ing")
 
 
 def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
