@@ -1164,12 +1164,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
                 return None
             start, end = _clause(doc, comma + 1, s_end)
         elif opening.endswith((",", "—", "-")) or text[cue.start - 2:cue.start] == ", ":  # CONTENT, according to X.
-            start, end = s_start, cue.start  # the whole sentence before it, clauses and all
-            while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
-                start += 1
-            start = _after_opening_adverb(text, start, end)
-            while end > start and text[end - 1] in " \t,—-":
-                end -= 1
+            start, end = _sentence_before(text, s_start, cue.start, " \t,—-")
         else:
             return None
         return (attr, start, end, "indirect.according_to") if end > start else None
@@ -1260,12 +1255,7 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
         comma = len(pre) + s_start - 1
     if attr is None:
         return None
-    start, end = s_start, comma  # the whole sentence before the speaker, clauses and all
-    while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
-        start += 1
-    start = _after_opening_adverb(text, start, end)
-    while end > start and text[end - 1] in " \t,.;:":
-        end -= 1
+    start, end = _sentence_before(text, s_start, comma, " \t,.;:")
     if end - start <= 3 or (not final and text.count(" ", start, end) < 3):
         return None
     if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
@@ -1411,6 +1401,18 @@ def _after_connective(text: str, start: int, end: int) -> int:
     if space > start and text[start:space].rstrip(",") in _CONNECTIVES:
         return space + 1
     return start
+
+
+def _sentence_before(text: str, start: int, end: int, trailing: str) -> tuple[int, int]:
+    """The writer's sentence in [start, end) before its attribution, clauses and all, as content:
+    from its first word or opening mark (past an opening adverb or dateline) to its last word
+    (without the ``trailing`` characters)."""
+    while start < end and not (text[start].isalnum() or text[start] in _CLAUSE_OPENERS):
+        start += 1
+    start = _after_opening_adverb(text, start, end)
+    while end > start and text[end - 1] in trailing:
+        end -= 1
+    return start, end
 
 
 def _after_opening_adverb(text: str, start: int, end: int) -> int:
