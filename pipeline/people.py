@@ -193,7 +193,7 @@ class People:
     Speaker(name='Vladimir Putin', kind='person')
     """
 
-    __slots__ = ("_text", "_deadline", "_full", "_entities", "_by_name", "_seen")
+    __slots__ = ("_text", "_deadline", "_full", "_entities", "_by_name", "_seen", "_first_word")
 
     def __init__(self, text: str, deadline: Deadline = NO_DEADLINE):
         self._text = text
@@ -202,6 +202,9 @@ class People:
         self._entities: dict[int, _Entity] = {}  # id -> entity, most recent last (dicts keep order)
         self._by_name: dict[str, _Entity] = {}
         self._seen: dict[str, str] = {}  # a name as written -> its entity's name
+        # first word of a person's two- or three-word name -> that person, or None when two share it:
+        # "Geng" after "spokesman Geng Shuang", where the family name comes first
+        self._first_word: dict[str, _Entity | None] = {}
 
     # -- names -------------------------------------------------------------------------------
     def _fullest(self, surname: str) -> tuple[str, set[str], str]:
@@ -263,8 +266,23 @@ class People:
         org = (_ROLES.get(names[-1].lower()) == "organisation" or full in _PLACES
                or (len(names) == 1 and 1 < len(full) <= 4 and full.isupper()))  # an acronym, not TRUMP:
         kind = "organisation" if org else "person"
+        family_first = self._family_first(full)
+        if family_first is not None:
+            self._touch(family_first, pos)
+            return Speaker(family_first.name, family_first.kind)
         ent = self._entity(full, kind, roles | more_roles, gender if gender != "x" else more_gender, pos)
+        parts = ent.name.split()
+        if (kind == "person" and 2 <= len(parts) <= 3 and not parts[0].endswith(".")
+                and not parts[0].isupper() and parts[0] not in _PLACES):  # not "US" for "US Airways"
+            known = self._first_word.setdefault(parts[0], ent)
+            if known is not None and known is not ent:
+                self._first_word[parts[0]] = None  # two people share it: no guess
         return Speaker(ent.name, ent.kind)
+
+    def _family_first(self, full: str) -> _Entity | None:
+        """The person named earlier as "Geng Shuang" when ``full`` is just "Geng" (no fuller name
+        ends with it), unless two people share that first word."""
+        return self._first_word.get(full) if " " not in full else None
 
     # -- pronouns and descriptions -------------------------------------------------------------
     def _antecedent(self, want_gender: str, want_kind: str, pos: int) -> _Entity | None:
@@ -281,10 +299,12 @@ class People:
         runs = list(_CAPITALISED_RUNS.finditer(self._text, start, pos, timeout=self._deadline.left()))
         for m in reversed(runs):
             names, roles, gender = _name_parts(m.group())
-            if not names or not (roles or names[-1] in self._full or _personal_name(names)):
+            if not names or not (roles or names[-1] in self._full or _personal_name(names)
+                                 or " ".join(names) in self._by_name):
                 continue  # a place, an outlet, a month: not a person unless a title or given name says so
             full, _, g = self._fullest(names[-1])
-            ent = self._by_name.get(full)
+            ent = self._family_first(full) or self._by_name.get(full)
+            full = ent.name if ent else full
             if ent is not None and ent.kind != want_kind:
                 continue
             gender = gender if gender != "x" else (ent.gender if ent else g)

@@ -144,3 +144,21 @@ def test_pronoun_speakers_on_bbc_are_people():
     assert n > 2000
     assert resolved > 0.95 * n
     assert bad < 0.02 * resolved, f"{bad} of {resolved} pronoun speakers are places or outlets"
+
+
+def test_a_family_name_first_resolves_to_the_full_name():
+    # Chinese, Korean, Vietnamese names put the family name first: "Geng" is "Geng Shuang"
+    text = ("Foreign ministry spokesman Geng Shuang told a briefing that talks would go on. "
+            "Later Geng said more. He added that China was ready.")
+    people = People(text)
+    assert people.resolve("ministry spokesman Geng Shuang", text.index("ministry")).name == "Geng Shuang"
+    assert people.resolve("Geng", text.index("Geng said")) == Speaker("Geng Shuang", "person")
+    assert people.resolve("He", text.index("He added")).name == "Geng Shuang"
+
+
+def test_a_shared_first_word_is_not_guessed():
+    text = "Wang Yi met Wang Qishan. Wang said the talks went well."
+    people = People(text)
+    people.resolve("Wang Yi", 0)
+    people.resolve("Wang Qishan", text.index("Wang Qishan"))
+    assert people.resolve("Wang", text.index("Wang said")).name == "Wang"
