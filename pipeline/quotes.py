@@ -143,6 +143,7 @@ _OPENERS = "“„‟«"
 _CLOSERS = "”»"
 _SPACE_BEFORE_OPEN = set(" \t\n([{—–-/")
 _PUNCT_AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-…")
+_DASHES = "-—–―"  # before a source after its quotation: "..." -- Sanders / "..." ― Jane Doe (the quotation dash)
 
 # What may stand between a preposed cue and the quote it introduces: X said: " / X told reporters, "
 _INTRO_GAP = regex.compile(
@@ -768,9 +769,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             at += 1
         if at < len(text) and text[at] == "\n" and span.p_last + 1 < len(doc.seg.paragraphs):
             at = doc.seg.paragraphs[span.p_last + 1][0]
-        if at < len(text) and text[at] in "-—–":
+        if at < len(text) and text[at] in _DASHES:
             dash_end = at
-            while dash_end < len(text) and text[dash_end] in "-—–":
+            while dash_end < len(text) and text[dash_end] in _DASHES:
                 dash_end += 1
             m = mention_after(text, dash_end, doc.paragraph_end(at))
             if m is not None and m.start - dash_end <= 1 and text[m.start].isupper():
