@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -1595,6 +1595,9 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     """
     if not seg.paragraphs:
         return []
+    written = text
+    if "\xa0" in text:  # a no-break space reads as a space ("he\xa0told"); rows keep the document's characters
+        text = text.replace("\xa0", " ")
     spans = _pair_marks(text, seg, deadline)
     cues = _find_cues(text, deadline)
     if spans:  # a verb inside quotation marks is quoted, not reporting
@@ -1678,8 +1681,16 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     people = People(text, deadline)
     renumber: dict[int, int] = {}
     resolved: dict[tuple, object] = {}  # a mention shared by fragments and inherited rows is resolved once
-    return [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr, resolved)
+    rows = [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr, resolved)
             for s, e, p1, p2, kind, u, attr in found]
+    return rows if written is text else [_as_written(written, q) for q in rows]
+
+
+def _as_written(text: str, q: Quote) -> Quote:
+    """A row read on the text with plain spaces, with the document's own characters in its strings."""
+    return replace(q, text=text[q.start:q.end],
+                   speaker_mention=text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None,
+                   cue=text[q.cue_start:q.cue_end] if q.cue_start is not None else None)
 
 
 _TITLE_SMALL = frozenset("a an and the of to for in on at by with from or nor but as vs".split())
