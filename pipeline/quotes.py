@@ -873,9 +873,13 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 cue_start += 1
             if cue_start >= cue_end and intro.endswith(":"):  # Pew Research: "..." (the colon is the cue)
                 cue_start, cue_end = cue_end, cue_end + 1
-            elif cue_end - cue_start > 30 or cue_start >= cue_end:  # a long way: its last word only
-                last = text.rfind(" ", m_end, cue_end)
-                cue_start = last + 1 if last >= 0 else None
+            elif cue_end - cue_start > 30 or cue_start >= cue_end:  # a long way: its reporting verb, else its last word
+                verb = next(iter(doc.cues_between(m_end, cue_end)), None)
+                if verb is not None:  # "He told BBC Radio 4's Today programme:"
+                    cue_start, cue_end = verb.start, verb.end
+                else:
+                    last = text.rfind(" ", m_end, cue_end)
+                    cue_start = last + 1 if last >= 0 else None
             attr = _Attribution(None, cue_start, cue_end if cue_start is not None else None, (s, e), None,
                                 "direct.subject_colon")
             return attr, True
@@ -1222,14 +1226,21 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         end = clause_stop(text, start, end, _OBJECT_ENDS)
         while end > start and text[end - 1] in " \t,":
             end -= 1
-    if end - start < 2:
-        return None
+    if end - start < 2 or _introduces_quotation(text, end):
+        return None  # "He told BBC Radio 4's Today programme: "We need ...": the quotation is the content
     if attr.mention is not None and attr.cue_start is not None and attr.cue_start < cue.start \
             and cue.form not in _GERUNDS and _passive(text, cue):  # (only a verb group can be passive)
         # "Mr. Sanders has been criticized for ...": the subject is not the source (PolNeAR gives none)
         attr = _Attribution(cue, attr.cue_start, attr.cue_end, None, None, "indirect.passive")
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
+
+
+def _introduces_quotation(text: str, end: int) -> bool:
+    """A colon after ``end`` that opens a quotation or ends the paragraph (the quotation follows)."""
+    rest = text[end:end + 6].lstrip(" \t")
+    follow = rest[1:].lstrip(" \t")[:1]
+    return rest[:1] == ":" and (follow in _QUOTE_MARKS or follow in ("\n", "'", "‘"))
 
 
 def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str, final: bool):

@@ -201,3 +201,12 @@ def test_long_document_finds_every_verb_across_chunks():
     quotes = _quotes(text)
     assert len(quotes) == 3000
     assert {q.cue for q in quotes} == {"said", "According to"}
+
+
+@pytest.mark.parametrize("intro", ["He told BBC Radio 4's Today programme:", "She told the Breakfast show: ",
+                                   "The minister said on Monday:\n\n"])
+def test_the_words_before_a_colon_and_a_quotation_are_not_reported_speech(intro):
+    text = "Talks\n\n" + intro + ' "We need a deal by June."'
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["We need a deal by June."]
+    assert quotes[0].kind == "direct" and quotes[0].cue.startswith(("told", "said"))
