@@ -38,6 +38,14 @@ _RELATIVE_OPENERS = ("what", "whom", "which", "who")
 _CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ", a ", ", one of")
 
 
+def _object_before(text: str, q: Quote, s_start: int) -> bool:
+    """A direct quote whose verb is followed by words of the reported clause before the quotation
+    mark (called Trump "unhinged." / said Rubio "has failed ..."): PolNeAR's content starts after
+    the verb, not at the mark (a colon or a comma before the mark keeps it at the mark)."""
+    gap = text[max(q.cue_end, q.speaker_end or 0, s_start):q.start].rstrip(" \t\"“”'‘’«»„")
+    return bool(gap) and gap[-1].isalnum()
+
+
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
@@ -58,7 +66,8 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
     sentence = next(((a, b) for a, b, _ in sentences if a <= start < b), (start, end))
     if first.rule == "partial.clause_interrupted":  # 'No name change, he said, "hides what it is."'
         start = sentence[0]
-    if first.kind == "partial" and first.cue_end is not None and first.cue_end <= first.start:
+    if first.cue_end is not None and first.cue_end <= first.start and (
+            first.kind == "partial" or first.kind == "direct" and _object_before(text, first, sentence[0])):
         # the reported clause: from the verb (or the source after "according to") to the sentence end
         s = max(first.cue_end, first.speaker_end or 0)
         if first.cue and first.cue_end >= (first.speaker_end or 0):
