@@ -677,10 +677,14 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     before = text[max(limit, cue.start - 3):cue.start].rstrip()
     if (not before.endswith(",") and cue.form not in _GERUNDS) or cue.start - limit > 400:
         return None
-    if cue.form in _GERUNDS and text[limit:limit + 1] in _QUOTE_MARKS:  # not a subject inside the quotation
-        closing = max(text.rfind('"', limit + 1, cue.start), text.rfind("”", limit + 1, cue.start))
-        if closing > limit:
-            limit = closing + 1
+    if cue.form in _GERUNDS:
+        if text[limit:limit + 1] in _QUOTE_MARKS:  # not a subject inside the quotation
+            closing = max(text.rfind('"', limit + 1, cue.start), text.rfind("”", limit + 1, cue.start))
+            if closing > limit:
+                limit = closing + 1
+        attr = _with_subject(doc, cue, limit, rule)
+        if attr is not None:
+            return attr
     found = _subject(doc, limit, cue.start)
     if found is None:
         return None
@@ -688,6 +692,25 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     if cue.form not in _GERUNDS and text[e:e + 1] != ",":
         return None
     return _Attribution(cue, cue.start, cue.end, (s, e), None, rule.replace("x_said", "subject_said"))
+
+
+_WITH = " with "
+
+
+def _with_subject(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """"..., with Sen. John McCain calling it a "Chinese menu"": the subject of an absolute clause
+    after "with" speaks, not the sentence's subject (up to three words between "with" and the mention)."""
+    text = doc.text
+    m = _mention_before(doc, cue.start, limit)
+    if m is None:
+        return None
+    at = text.rfind(_WITH, max(limit, m.start - 30), m.start)
+    if at < 0 and text.startswith(_WITH, m.start - len(_WITH)):
+        at = m.start - len(_WITH)
+    if at < 0 or text.count(" ", at + len(_WITH), m.start) > 3 or not _NO_PUNCTUATION.isdisjoint(text[at:m.start]):
+        return None
+    s, e = trim_mention(text, m.start, m.end)
+    return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule.replace("x_said", "with_x_saying"))
 
 
 def _attr_from_after(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
