@@ -114,6 +114,8 @@ _QUOTE_ONLY = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("cont
 _BEFORE_GERUND = frozenset("while before after when".split())
 _NO_SENTENCE_END = frozenset('.!?;"“”')
 _RELATIVES = frozenset("which that whom whose what".split())
+_PREPOSITIONS = frozenset("in of on for by with to from at about under over through".split())
+_RELATIVE_CLAUSES = frozenset(("which", "what"))  # a reported relative clause: "which X said ..."
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
                      "doubt doubts promise promises demand demands estimate estimates forecast forecasts "
@@ -1232,10 +1234,23 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"):  # "seems to show"
             attr = _np_subject(doc, cue, s_start, "indirect.np_said")
     before = _word_before(text, attr.mention[0]) if attr is not None else ""
-    if attr is None or before in _RELATIVES:
-        return None  # "The changes, which officials said will ...": the content is elsewhere
+    if attr is None or (before in _RELATIVES and (
+            before not in _RELATIVE_CLAUSES or _word_before(text, attr.mention[0] - len(before) - 1) in _PREPOSITIONS)):
+        return None  # "the man whom officials said ...", "in which he said": the content is elsewhere
     pos = clause_start(text, cue, s_end, deadline=doc.deadline)
     start, end = _clause(doc, pos, s_end)
+    if before in _RELATIVE_CLAUSES:
+        # "the FDIC, which the probe said covered up ..." / "what he said were failures": PolNeAR's content
+        # is the relative clause, from its pronoun ("a letter that he said was drafted" is read either way).
+        comma = text.find(", ", start, end)
+        if comma > start:
+            end = comma
+        start = attr.mention[0] - len(before) - 1
+        if end - start < 2 or cue.form in _GERUNDS:
+            return None
+        attr = _clone(attr, attr.rule + "_relative")
+        return attr, start, end, attr.rule
+    end = _before_next_report(doc, start, end)
     if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] in _RELATIVE_SPEAKERS or (
             text[s_start:max(s_start, text.find(" ", s_start, cue.start))].lower() in _SUBORDINATORS
             and text.find(",", s_start, cue.start) < 0):
@@ -1264,6 +1279,36 @@ def _introduces_quotation(text: str, end: int) -> bool:
     rest = text[end:end + 6].lstrip(" \t")
     follow = rest[1:].lstrip(" \t")[:1]
     return rest[:1] == ":" and (follow in _QUOTE_MARKS or follow in ("\n", "'", "‘"))
+
+
+# What joins two reports in one sentence: "X said A, and Y said B".
+_REPORT_JOINS = (", and ", " and ", ", but ", " but ", ", while ", " while ", "; ")
+_MAX_JOINED_SUBJECT = 60  # characters between the join and the second verb
+
+
+def _before_next_report(doc: _Doc, start: int, end: int) -> int:
+    """The end of a reported clause that a second report in the same sentence cuts short: in
+    "X said A, and most voters said B", A stops before "and most voters said" (whose own clause is
+    then read from its verb). Only the verbs already found in [start, end) are looked at."""
+    text = doc.text
+    for later in doc.cues_between(start + 1, end):
+        if later.form in _GERUNDS or later.form in _IMPRESSIONS or later.used:
+            continue
+        low = max(start, later.start - _MAX_JOINED_SUBJECT)
+        at, size = -1, 0
+        for join in _REPORT_JOINS:
+            found = text.rfind(join, low, later.start)
+            if found > at:
+                at, size = found, len(join)
+        if at <= start:
+            continue
+        subject = text[at + size:later.start].split()
+        if subject and subject[0] not in _NOT_SUBJECT_START and subject[-1] not in _NOT_SUBJECT_END \
+                and subject[-1] not in _PASSIVE_WORDS and _NO_PUNCTUATION.isdisjoint(text[at + size:later.start]):
+            while at > start and text[at - 1] in " \t,":
+                at -= 1
+            return at
+    return end
 
 
 def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str, final: bool):
