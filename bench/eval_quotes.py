@@ -35,6 +35,8 @@ BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
 # After the last quoted fragment of a reported clause, where PolNeAR's content stops.
 _RELATIVE_OPENERS = ("what", "whom", "which", "who")
+_CLAUSE_WORDS = ("that ", "to ", "whether ", "if ", "how ", "why ", "what ")
+_MARKS = "\"“”'‘’«»„"
 _CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ", a ", ", one of")
 
 
@@ -44,6 +46,22 @@ def _object_before(text: str, q: Quote, s_start: int) -> bool:
     the verb, not at the mark (a colon or a comma before the mark keeps it at the mark)."""
     gap = text[max(q.cue_end, q.speaker_end or 0, s_start):q.start].rstrip(" \t\"“”'‘’«»„")
     return bool(gap) and gap[-1].isalnum()
+
+
+def _after_adverbials(text: str, s: int, start: int, end: int) -> int:
+    """Where the reported clause starts when adverbials stand between the verb and the quotation
+    ('said last week in Tel Aviv, "Israel is ..."', 'also said, without evidence, that "..."'): at a
+    capitalised quotation after a comma or colon, or at the "that" after the last comma."""
+    mark = start
+    while mark > s and text[mark - 1] in _MARKS:
+        mark -= 1
+    before = text[s:mark].rstrip()
+    words = text[start:min(end, start + 60)].split()[:4]
+    if before.endswith((",", ":")) and not before.startswith(_CLAUSE_WORDS) and text[start:start + 1].isupper() \
+            and any(w[:1].islower() for w in words[1:]):  # a sentence, not a title ("Trump and Me")
+        return start
+    at = before.rfind(", that ")
+    return s if at < 0 else s + at + 2
 
 
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
@@ -74,6 +92,7 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
             s = clause_start(text, first.cue.split()[-1], sentence[1], first.cue_end)
         while s < start and text[s] in " \t,:":
             s += 1
+        s = _after_adverbials(text, s, start, first.end)
         relative = False
         if first.speaker_start is not None and first.speaker_end <= first.cue_start:
             word = text[max(0, first.speaker_start - 6):first.speaker_start].split()[-1:]
