@@ -1268,7 +1268,12 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "He told BBC Radio 4's Today programme: "We need ...": the quotation is the content
     if attr.mention is not None and attr.cue_start is not None and attr.cue_start < cue.start \
             and cue.form not in _GERUNDS and _passive(text, cue):  # (only a verb group can be passive)
-        # "Mr. Sanders has been criticized for ...": the subject is not the source (PolNeAR gives none)
+        # "Mr. Sanders has been criticized for ...": the subject is not the source (PolNeAR gives none);
+        # the content is the whole clause, subject included ("who" too: "who was accused of ...")
+        subject = attr.mention[0]
+        if _word_before(text, subject) in _RELATIVE_SPEAKERS:
+            subject -= len(_word_before(text, subject)) + 1
+        start = subject
         attr = _Attribution(cue, attr.cue_start, attr.cue_end, None, None, "indirect.passive")
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
