@@ -37,6 +37,8 @@ SUBSETS = ("quoted", "all")
 _RELATIVE_OPENERS = ("what", "whom", "which", "who")
 _CLAUSE_WORDS = ("that ", "to ", "whether ", "if ", "how ", "why ", "what ")
 _MARKS = "\"“”'‘’«»„"
+# ... and where the clause of a reporting noun stops ("his promise to be "neutral" in talks, have caused").
+_NOUN_CLAUSE_ENDS = (", ", " and ", "; ", " — ")
 _CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ", a ", ", one of")
 
 
@@ -108,11 +110,14 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                 while after < s_end and text[after] in "\"”'’":
                     after += 1
                 follow = text[after:min(s_end, after + 20)].split(None, 2)
+                if text[end - 1] == "," and first.rule == "partial.possessor_noun":
+                    break  # "Contrary to his claim that people would "learn nothing," there ...": the noun's clause ends
                 if follow and (text[end - 1] == "," and follow[0].endswith("ing")
                                or follow[0] == "and" and len(follow) > 1 and follow[1].endswith("ed")):
                     break  # '"...," adding that ...' / '"..." and likened it to ...': a new clause after the quotation
                 stop = full_stop(text, after, s_end)  # a sentence end the segmenter missed (not "Mr. Bloomberg")
-                end = max(end, clause_stop(text, after, s_end if stop < 0 else stop, _CLAUSE_AFTER_QUOTE))
+                marks = _NOUN_CLAUSE_ENDS if first.rule == "partial.possessor_noun" else _CLAUSE_AFTER_QUOTE
+                end = max(end, clause_stop(text, after, s_end if stop < 0 else stop, marks))
                 break
     # the closing quotation mark and final punctuation belong to the gold span; trimming removes them
     while end < len(text) and text[end] in "\"”'’.,!?" and end - max(q.end for q in quotes) < 3:

@@ -696,6 +696,30 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     return _Attribution(cue, cue.start, cue.end, (s, e), None, rule.replace("x_said", "subject_said"))
 
 
+_CLAUSE_AFTER_NOUN = (" that ", " to ")
+
+
+def _possessor(doc: _Doc, cue: _Cue, limit: int) -> _Attribution | None:
+    """"Trump's claim that there were "thousands of shootings"", "his warning that ...": the
+    possessor of a reporting noun is its source."""
+    text = doc.text
+    if not text.startswith(_CLAUSE_AFTER_NOUN, cue.end):
+        return None  # "pushed his promise of ...": the noun is an object, the subject speaks
+    word = _word_before(text, cue.start)
+    if word in _POSSESSIVES:
+        start = cue.start - len(word) - 1
+        return _Attribution(cue, cue.start, cue.end, (start, start + len(word)), None, "partial.possessor_noun")
+    if not word.endswith(("'s", "’s")) or len(word) < 4:
+        return None
+    m = _mention_before(doc, cue.start - 3, limit)
+    if m is None or m.cue_start != cue.start - 3 or text[m.start:m.end] in _PRONOUNS:
+        return None
+    s, e = trim_mention(text, m.start, m.end)
+    if _only_stopwords(text[s:e]):
+        return None
+    return _Attribution(cue, cue.start, cue.end, (s, e), None, "partial.possessor_noun")
+
+
 _WITH = " with "
 
 
@@ -832,7 +856,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 whole = _ends_sentence(doc, span, c_end) and not text[cue.end:span.open_start].rstrip().endswith(" that")
                 return (attr if whole else _partial(doc, cue, attr)), whole
         elif not before_text.rstrip().endswith(":"):  # after "X fired back:" the colon's subject speaks, see (d)
-            attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
+            attr = _possessor(doc, cue, s_start) if cue.form in _NOUNISH else None
+            if attr is None:
+                attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
             if attr is None and cue.form in _GERUNDS and prev is not None and prev.mention is not None \
                     and prev.cue_end is not None and s_start <= prev.cue_end <= cue.start:
                 # "...," Anderson said, adding that Sanders is "...": the same speaker, a new utterance
