@@ -100,6 +100,7 @@ _INDIRECT_ONLY = frozenset(f for f, (_, cls) in _VERBS.items() if cls in ("indir
 _STOPWORDS = words("people_stopwords.txt")
 # Verbs of impression: attributions without a source (the race appears closer, X is expected to win).
 _IMPRESSIONS = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "impression")
+_EVIDENCE = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "evidence")
 _BE_BEFORE_EXPECTED = frozenset("is are was were be been being widely not also largely generally still".split())
 # Where a clause starts inside a sentence, for a sourceless attribution's content.
 _CLAUSE_STARTS = ("; ", ", where ", " where ", " that ", ", but ", ", and ", " because ", ": ", " as ", " if ", " when ",
@@ -1353,9 +1354,9 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
         attr = _attr_from_before(doc, cue, s_start, "indirect.as_x_said")
         start, end = _clause(doc, cue.end + 1, s_end)
         return (attr, start, end, attr.rule) if attr is not None and end - start > 3 else None
-    if cue.form not in _SPEECH:
+    if cue.form not in _SPEECH and cue.form not in _EVIDENCE:  # "CONTENT, records show."
         return None
-    if m is not None and text[s_start:m.start].rstrip().endswith(","):
+    if m is not None and _after_comma(text, s_start, m.start):
         attr = _attr_from_before(doc, cue, s_start, "indirect.clause_x_said")
         comma = text.rfind(",", s_start, m.start)
     else:
@@ -1375,6 +1376,25 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
         if rest[1] - rest[0] > 3 and not (word.endswith("ing") or word in _TAIL_WORDS):  # not ", wiping ..."
             doc.more = rest
     return attr, start, end, attr.rule
+
+
+_MENTION_LEADS = frozenset("the The a an new recent several many some".split())
+
+
+def _after_comma(text: str, s_start: int, pos: int) -> bool:
+    """A speaker mention at ``pos`` right after a comma, or after a comma and an article or a
+    quantifier the mention reader leaves out ("..., the BBC reported", "..., new reports show")."""
+    lead = text[s_start:pos].rstrip()
+    if lead.endswith(","):
+        return True
+    for _ in range(2):
+        space = lead.rfind(" ")
+        if space < 0 or lead[space + 1:] not in _MENTION_LEADS:
+            return False
+        lead = lead[:space].rstrip()
+        if lead.endswith(","):
+            return True
+    return False
 
 
 def _noun_cue(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
