@@ -174,15 +174,18 @@ _GAP_LOWER_STARTS = frozenset(
 _GAP_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "Jr", "Sr", "St", "Prof")
 
 
-def _short_gap(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] is ', ' / ' -- ' plus at most 90 characters of speaker words."""
+def _short_gap(text: str, start: int, end: int, closed_clause: bool = False) -> bool:
+    """True when text[start:end] is ', ' / ' -- ' plus at most 90 characters of speaker words
+    (``closed_clause``: the quotation opened its sentence and ended with , ? or ! so that a short
+    lower-case description can only be its speaker: '"...," federal prosecutors wrote')."""
     if end - start > 95:
         return False
     gap = text[start:end].lstrip(" \t,—–-")
     if not gap or len(gap) > 90 or not _GAP_BREAKERS.isdisjoint(gap) or gap.startswith(_NEW_CLAUSE):
         return False
     first = gap[:gap.find(" ")] if " " in gap else gap
-    if first.islower() and first not in _GAP_LOWER_STARTS:
+    if first.islower() and first not in _GAP_LOWER_STARTS and not (
+            closed_clause and gap.count(" ") <= 3 and "," not in gap):
         return False  # '"Boots on the ground" would be appropriate, Carson said': the sentence goes on
     at = gap.find(".")
     while at >= 0:
@@ -787,7 +790,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     words_ = _first_words(text, cue.end, min(p_end, cue.end + 60))  # said the moderator
                     if words_ is not None and text[words_[0]].isalpha():
                         attr = _Attribution(cue, cue.start, cue.end, words_, None, "direct.said_x")
-            elif _short_gap(text, span.close_end, gap_end) and not (
+            elif _short_gap(text, span.close_end, gap_end, starts_sentence and text[span.end - 1] in ",?!") and not (
                     text[span.end - 1] == "." and _CLAUSE_GOES_ON.match(text, cue.end, p_end, timeout=doc.deadline.left())):
                 attr = _attr_from_before(doc, cue, span.close_end, "direct.x_said")
                 if attr is None and text[span.end - 1] in ",?!—-":  # "...," the moderator said
