@@ -66,6 +66,26 @@ def _after_adverbials(text: str, s: int, start: int, end: int) -> int:
     return s if at < 0 else s + at + 2
 
 
+def _clause_end(text: str, end: int, sentences: list[tuple[int, int, int]], noun: bool = False) -> int:
+    """After the last quoted fragment of a reported clause: to the sentence end, unless a new
+    clause starts after the quotation (``noun``: the clause of a reporting noun, which ends sooner)."""
+    for s_start, s_end, _ in sentences:
+        if s_start <= end <= s_end:
+            after = end
+            while after < s_end and text[after] in "\"”'’":
+                after += 1
+            follow = text[after:min(s_end, after + 20)].split(None, 2)
+            if text[end - 1] == "," and noun:
+                break  # "Contrary to his claim that people would "learn nothing," there ...": the noun's clause ends
+            if follow and (text[end - 1] == "," and follow[0].endswith("ing")
+                           or follow[0] == "and" and len(follow) > 1 and follow[1].endswith("ed")):
+                break  # '"...," adding that ...' / '"..." and likened it to ...': a new clause after the quotation
+            stop = full_stop(text, after, s_end)  # a sentence end the segmenter missed (not "Mr. Bloomberg")
+            marks = _NOUN_CLAUSE_ENDS if noun else _CLAUSE_AFTER_QUOTE
+            return max(end, clause_stop(text, after, s_end if stop < 0 else stop, marks))
+    return end
+
+
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
@@ -103,22 +123,12 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                 s = first.speaker_start - len(word[0]) - 1
         if s < start:
             start = s
-        for s_start, s_end, _ in ([] if relative else sentences):
-            if s_start <= end <= s_end:
-                # to the sentence end, unless a new clause starts after the quotation
-                after = end
-                while after < s_end and text[after] in "\"”'’":
-                    after += 1
-                follow = text[after:min(s_end, after + 20)].split(None, 2)
-                if text[end - 1] == "," and first.rule == "partial.possessor_noun":
-                    break  # "Contrary to his claim that people would "learn nothing," there ...": the noun's clause ends
-                if follow and (text[end - 1] == "," and follow[0].endswith("ing")
-                               or follow[0] == "and" and len(follow) > 1 and follow[1].endswith("ed")):
-                    break  # '"...," adding that ...' / '"..." and likened it to ...': a new clause after the quotation
-                stop = full_stop(text, after, s_end)  # a sentence end the segmenter missed (not "Mr. Bloomberg")
-                marks = _NOUN_CLAUSE_ENDS if first.rule == "partial.possessor_noun" else _CLAUSE_AFTER_QUOTE
-                end = max(end, clause_stop(text, after, s_end if stop < 0 else stop, marks))
-                break
+        if not relative:
+            end = _clause_end(text, end, sentences, first.rule == "partial.possessor_noun")
+    elif first.kind == "indirect" and quotes[-1].rule == "partial.unattributed" and not (
+            text[end - 1] == "," or text[end:end + 4].lstrip(_MARKS).startswith((",", " -", " –", " —"))):
+        # most said they were "very worried" about ... (she referenced the "loophole," a flaw ...: it ends there)
+        end = _clause_end(text, end, sentences)
     # the closing quotation mark and final punctuation belong to the gold span; trimming removes them
     while end < len(text) and text[end] in "\"”'’.,!?" and end - max(q.end for q in quotes) < 3:
         end += 1
@@ -130,8 +140,14 @@ def predictions(text: str) -> list[dict]:
     extraction = extract_document(text)  # what the pipeline runs on every document
     seg, rows = extraction.segmentation, extraction.quotes
     groups: dict[int, list[Quote]] = {}
+    prev = None
     for q in rows:
-        groups.setdefault(q.utterance, []).append(q)
+        if q.rule == "partial.unattributed" and prev is not None and prev.kind == "indirect" \
+                and not text[prev.end:q.start].strip(" " + _MARKS):
+            groups[prev.utterance].append(q)  # most said they were "very worried.": the quotation ends the clause
+        else:
+            groups.setdefault(q.utterance, []).append(q)
+        prev = q
     out = []
     for frags in groups.values():
         if frags[0].rule == "partial.unattributed":
