@@ -234,6 +234,9 @@ _STOP_MARKS = (";", " – ", ' "', " “", " ''")
 _STOP_AFTER_COMMA = frozenset(
     "saying adding noting according citing arguing claiming insisting explaining "  # the attribution goes on
     "but which where while even said though although".split())                      # a new clause
+# An indirect clause goes on over ", even as ..." / ", even though ..." (PolNeAR keeps it; after a
+# quotation it starts a new clause).
+_CLAUSE_STOP_AFTER_COMMA = _STOP_AFTER_COMMA - frozenset(("even",))
 # ... or a new clause with a subject of its own: ", and he railed against ...".
 _SPEAKERS_AFTER_COMMA = ("he said", "she said", "they said", "and he ", "and she ", "and they ", "and we ", "and I ",
                          "and it ")
@@ -1676,7 +1679,8 @@ def _first_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, stop) if stop > start else None
 
 
-def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None = None) -> int:
+def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None = None,
+                after_comma: frozenset[str] = _STOP_AFTER_COMMA) -> int:
     """The first place in [start, end) where a reported clause stops early, else ``end``
     (str.find for each mark: a handful of C scans instead of one pattern with look-aheads)."""
     stop = end
@@ -1696,7 +1700,7 @@ def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None =
     while at >= 0:
         word_end = text.find(" ", at + 2, min(stop, at + 16))
         word = text[at + 2:word_end if word_end > 0 else min(stop, at + 16)]
-        if word in _STOP_AFTER_COMMA or text.startswith(_SPEAKERS_AFTER_COMMA, at + 2) or (
+        if word in after_comma or text.startswith(_SPEAKERS_AFTER_COMMA, at + 2) or (
                 marks is None and word.endswith("ing") and word.islower() and len(word) > 5 and word != "including"):
             return at
         at = text.find(", ", at + 2, stop)
@@ -1710,7 +1714,7 @@ def _clause(doc: _Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     if start >= end:
         return start, start
-    stop = clause_stop(text, start, end)
+    stop = clause_stop(text, start, end, after_comma=_CLAUSE_STOP_AFTER_COMMA)
     if stop > start:
         end = stop
     while end > start and text[end - 1] in " \t,.;:":
