@@ -140,13 +140,15 @@ def predictions(text: str) -> list[dict]:
     extraction = extract_document(text)  # what the pipeline runs on every document
     seg, rows = extraction.segmentation, extraction.quotes
     groups: dict[int, list[Quote]] = {}
-    prev = None
+    prev, key = None, -1
     for q in rows:
-        if q.rule == "partial.unattributed" and prev is not None and prev.kind == "indirect" \
-                and not text[prev.end:q.start].strip(" " + _MARKS):
-            groups[prev.utterance].append(q)  # most said they were "very worried.": the quotation ends the clause
-        else:
-            groups.setdefault(q.utterance, []).append(q)
+        if prev is None or not (
+                q.rule == "partial.unattributed" and prev.kind == "indirect"
+                and not text[prev.end:q.start].strip(" " + _MARKS)  # most said they were "very worried."
+                or q.rule == "direct.unattributed" and prev.kind == "direct"
+                and not any(ch.isalnum() for ch in text[prev.end:q.start])):  # "Is it over?" . . . "Have you won?"
+            key = q.utterance
+        groups.setdefault(key, []).append(q)
         prev = q
     out = []
     for frags in groups.values():
