@@ -1488,7 +1488,8 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
         found = _subject(doc, s_start, cs)
         if found is not None and text.count(" ", found[1], cs) < 25:
             return _Attribution(cue, vg, cue.end, found[:2], None, "indirect.subject_and_said")
-    if not np or len(np) > _MAX_SUBJECT_WORDS or np[-1] in _NOT_SUBJECT_END or np[-1][-1].isdigit() \
+    if not np or len(np) > _MAX_SUBJECT_WORDS or np[-1] in _NOT_SUBJECT_END \
+            or (np[-1][-1].isdigit() and not (len(np) > 2 and np[-2] in ("in", "of"))) \
             or np[-1].endswith(("'s", "’s")) \
             or np[0].lower() in _NOT_SUBJECT_START or not _NOT_SUBJECT_START.isdisjoint(np[1:]) \
             or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or _only_stopwords(" ".join(np)):
