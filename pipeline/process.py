@@ -19,7 +19,7 @@ from .limits import DEFAULT_DOC_SECONDS, NO_DEADLINE, Deadline
 from .link import quote_of_facts
 from .normalize import clean_document, clean_line, doc_id_of, source_hash
 from .quotes import Quote, extract_quotes
-from .schemas import arrow_schema, validate
+from .schemas import arrow_schema, validated_frame
 from .segment import Segmentation, segment
 
 __all__ = ["ProcessOptions", "Extraction", "extract_document", "process_batch",
@@ -91,7 +91,7 @@ class _Rows:
         arrow = pyarrow.Table.from_arrays(
             [pyarrow.array(col, type=field.type) for col, field in zip(columns, self.schema)],
             schema=self.schema)
-        return validate(self.table, arrow.to_pandas(types_mapper=pd.ArrowDtype))
+        return validated_frame(self.table, arrow)
 
 
 def _reject(out: _Rows, item: Reject) -> None:

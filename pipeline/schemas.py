@@ -12,12 +12,13 @@ from typing import Annotated
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow
+import pyarrow.compute as pc
 from pandera.typing import Series
 
 __all__ = [
     "TABLES", "Documents", "Sentences", "NumericFacts", "Quotes", "Rejects", "Runs",
     "FACT_KINDS", "QUALIFIERS", "DIRECTIONS", "QUOTE_KINDS", "SPEAKER_KINDS", "REJECT_REASONS",
-    "empty_frame", "arrow_schema", "table_schema", "validate",
+    "empty_frame", "arrow_schema", "table_schema", "validate", "satisfies", "validated_frame",
 ]
 
 Str = Series[Annotated[pd.ArrowDtype, pyarrow.string()]]
@@ -197,6 +198,61 @@ def arrow_schema(table: str) -> pyarrow.Schema:
     """The Arrow schema a table is written with."""
     columns = table_schema(table).columns
     return pyarrow.schema([(name, col.dtype.type.pyarrow_dtype) for name, col in columns.items()])
+
+
+def _check_arrow(check: pa.Check, column: pyarrow.ChunkedArray) -> bool | None:
+    """Whether the non-null values of ``column`` pass ``check`` (None: a check not known here)."""
+    stats = check.statistics
+    if check.name == "greater_than_or_equal_to":
+        low = pc.min(column).as_py()
+        return low is None or low >= stats["min_value"]
+    if check.name == "isin":
+        allowed = pyarrow.array(stats["allowed_values"], type=column.type)
+        return pc.all(pc.is_in(column.drop_null(), value_set=allowed)).as_py() is not False
+    if check.name == "str_length" and stats.get("exact_value") is None:
+        lengths = pc.min_max(pc.utf8_length(column))
+        low, high = lengths["min"].as_py(), lengths["max"].as_py()
+        return low is None or ((stats["min_value"] is None or low >= stats["min_value"])
+                               and (stats["max_value"] is None or high <= stats["max_value"]))
+    return None
+
+
+@cache
+def _plain(table: str) -> bool:
+    """True when nothing of the table's schema but what :func:`satisfies` reads can fail."""
+    schema = table_schema(table)
+    return (not schema.checks and schema.unique is None and schema.index is None
+            and not getattr(schema, "drop_invalid_rows", False)
+            and all(not col.regex for col in schema.columns.values()))
+
+
+def satisfies(table: str, arrow: pyarrow.Table) -> bool:
+    """True when ``arrow`` provably satisfies the table's pandera schema, checked with vectorised
+    Arrow kernels: the exact Arrow schema (so the columns, their order and types), nulls only in
+    nullable columns, unique columns without repeats, and every column check.  False means "not
+    shown here" (a failed check, or one this function does not know): the caller then runs pandera,
+    which raises the detailed error."""
+    if not _plain(table) or arrow.schema != arrow_schema(table):
+        return False
+    for name, col in table_schema(table).columns.items():
+        column = arrow.column(name)
+        if not col.nullable and column.null_count:
+            return False
+        if pyarrow.types.is_floating(column.type) and pc.any(pc.is_nan(column)).as_py():
+            return False  # pandas may read NaN as missing: pandera decides
+        if col.unique and pc.count_distinct(column, mode="all").as_py() != len(column):
+            return False
+        for check in col.checks:
+            if not _check_arrow(check, column):
+                return False
+    return True
+
+
+def validated_frame(table: str, arrow: pyarrow.Table) -> pd.DataFrame:
+    """The pandas frame (Arrow-backed) of ``arrow``, guaranteed to satisfy the table's schema: the
+    vectorised :func:`satisfies` in the common case, pandera (which raises SchemaError) otherwise."""
+    frame = arrow.to_pandas(types_mapper=pd.ArrowDtype)
+    return frame if satisfies(table, arrow) else validate(table, frame)
 
 
 def empty_frame(table: str) -> pd.DataFrame:
