@@ -305,6 +305,7 @@ _CATENATIVES = frozenset(
     "have has had ought eager reluctant quick ready".split())
 # Where the question after "asked" starts ("about" itself is left out, as PolNeAR does).
 _QUESTION_OPENERS = (" about ", " whether ", " if ", " why ", " what ", " how ", " who ", " when ", " where ", " which ")
+_QUESTION_WORDS = (" whether ", " if ", " why ", " what ", " how ", " who ", " which ")
 _RELATIVE_SPEAKERS = frozenset(("who", "which"))
 _POSSESSIVES = frozenset("his her their its His Her Their Its".split())
 _GERUND_PREPOSITIONS = frozenset("by of in to for from without".split())
@@ -1254,7 +1255,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
-    if cue.form in ("asked", "Asked") and _word_before(text, cue.start) in ("when", "When", "was", "were", ""):
+    if cue.form == "Asked" or (cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", "")):
         return _asked(doc, cue, s_start, s_end)
     if cue.form in _GERUNDS:
         before = _word_before(text, cue.start)
@@ -1649,6 +1650,10 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
                 pos = words_after.end()
         that = text.find(" that ", pos, min(s_end, pos + 90))  # told FBI agents in 2014 that ...
         if that >= 0 and _NO_PUNCTUATION.isdisjoint(text[pos:that]):
+            for word in _QUESTION_WORDS:  # asked Pence whether that would ...: the question comes first
+                at = text.find(word, pos, that + 1)
+                if at >= 0 and at < that:
+                    that = at
             return that + 1
     if text.startswith(_PARTICLE_AFTER_VERB, pos) or (
             form in _VERBS and text.startswith(_LEMMA_PARTICLES.get(_VERBS[form][0], ()), pos)):
