@@ -599,8 +599,11 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
         return _speaker_of_verb_before(doc, cue, limit, rule) or _subject_attr(doc, cue, limit, rule)
     m = _mention_before(doc, cue.start, limit)
     if m is None:
-        if doc.text.endswith(" and ", 0, cue.start) and cue.start - limit < 300:
-            found = _subject(doc, limit, cue.start)  # "X defended the route and said ...": X
+        if doc.text.endswith(_COORDINATORS, 0, cue.start) and cue.start - limit < 300:
+            first = _first_speaker(doc, cue, limit) if cue.form in _SPEECH else None  # "Lazar said ... and added": Lazar
+            if first is not None:
+                return _Attribution(cue, cue.start, cue.end, first[:2], first[2], rule.replace("x_said", "subject_and_said"))
+            found = _subject(doc, limit, cue.start) if doc.text.endswith(" and ", 0, cue.start) else None  # "X defended the route and said ...": X
             if found is not None:
                 return _Attribution(cue, cue.start, cue.end, found[:2], None, rule.replace("x_said", "subject_and_said"))
         return _subject_attr(doc, cue, limit, rule)
@@ -614,6 +617,26 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
             or (mention[0].isupper() and mention not in _PRONOUNS and _word_before(doc.text, s)[-1:].isalpha())):
         return None  # "the Opportunity Project report", "the Islamic State's calls": nouns, not verbs
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
+
+
+_COORDINATORS = (" and ", " but ")
+_OBJECT_PREPOSITIONS = frozenset("of for with by from to at in on about against".split())
+
+
+def _first_speaker(doc: _Doc, cue: _Cue, limit: int) -> tuple[int, int, str | None] | None:
+    """The speaker of the first reporting verb of the sentence before a coordinated one ("Suu Kyi,
+    70, said it was too early but added, ..."), as (start, end, apposition)."""
+    text = doc.text
+    for verb in doc.cues_between(limit, cue.start - 4):
+        if verb.form not in _SPEECH or verb.form in _GERUNDS:
+            continue
+        m = _mention_before(doc, verb.start, limit)
+        if m is None or text[m.start:m.end] in _RELATIVE_SPEAKERS or text[m.start:m.end].endswith(("'s", "’s")) \
+                or _word_before(text, m.start) in _OBJECT_PREPOSITIONS:
+            return None  # "Trump's proposed wall and explained", "A spokesman for the mayor defended": not the subject
+        s, e = trim_mention(text, m.start, m.end)
+        return None if _only_stopwords(text[s:e]) else (s, e, m.appos)
+    return None
 
 
 def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
