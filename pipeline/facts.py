@@ -141,6 +141,7 @@ _GIVEN_NAMES = frozenset(row[0] for row in table("people_given_names.tsv"))  # "
 # A photo gallery's counter ("Hide Caption 1 of 33 Photos:"): page furniture, not a fact.
 _GALLERY = re.compile(r"\b\d{1,4} of \d{1,4} (?:[Pp]hotos|[Ii]mages|[Ss]lides|[Pp]ictures)\b")
 _GALLERY_HINTS = ("hotos", "mages", "lides", "ictures")
+_GALLERY_REACH = 16  # characters of a caption before its hint word: "1234 of 5678 P" is 14
 _VERBS = words("fact_verbs.txt")
 _VERBS_WENT = _VERBS | {"went"}  # a clause's verb, past tense of "go" included ("went up")
 _REPORTING = words("fact_reporting_verbs.txt")
@@ -969,6 +970,21 @@ def _digit_matches(text: str):
         yield start, _Core(start, end, value, False, "count.digits")
 
 
+def _galleries(text: str) -> list[tuple[int, int]]:
+    """Spans of the gallery captions ("3 of 12 Photos") of ``text``.  Every caption holds one of the
+    hint words, so the pattern is only run in a window around each hint: a scan of the whole text
+    with ``\\b\\d`` costs more than all the rest of finding them.  The window opens early enough
+    for the longest caption (the ``\\b`` at its start still sees the character before it) and ends
+    one character after the hint (so that the closing ``\\b`` sees the next one)."""
+    spans: set[tuple[int, int]] = set()
+    for hint in _GALLERY_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            spans.update(g.span() for g in _GALLERY.finditer(text, max(0, at - _GALLERY_REACH), at + len(hint) + 1))
+            at = text.find(hint, at + 1)
+    return sorted(spans)
+
+
 def _word_starts(low: str) -> list[tuple[int, str | None]]:
     """(offset, word) where a number word starts, found without scanning the text with a pattern per
     position: the document's whitespace tokens are intersected with the number-word vocabulary first.
@@ -1056,7 +1072,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     s_idx = 0
     n_sent = len(sentences)
     consumed = 0
-    galleries = [g.span() for g in _GALLERY.finditer(text)] if any(h in text for h in _GALLERY_HINTS) else ()
+    galleries = _galleries(text)
     for m, is_word in _candidates(text, low):
         start = m.start() if is_word else m.start
         if start < consumed or (galleries and any(a <= start < b for a, b in galleries)):

@@ -80,6 +80,7 @@ class _Rows:
     def __init__(self, table: str):
         self.table = table
         self.schema = arrow_schema(table)
+        self.struct = pyarrow.struct(self.schema)
         self.rows: list[tuple] = []
         self.append = self.rows.append
 
@@ -87,10 +88,8 @@ class _Rows:
         self.append(tuple(row.get(name) for name in self.schema.names))
 
     def frame(self) -> pd.DataFrame:
-        columns = list(zip(*self.rows)) or [[] for _ in self.schema.names]
-        arrow = pyarrow.Table.from_arrays(
-            [pyarrow.array(col, type=field.type) for col, field in zip(columns, self.schema)],
-            schema=self.schema)
+        # The row tuples go to Arrow as one struct array: no transposing into column lists.
+        arrow = pyarrow.Table.from_struct_array(pyarrow.array(self.rows, type=self.struct))
         return validated_frame(self.table, arrow)
 
 

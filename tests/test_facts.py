@@ -236,3 +236,22 @@ def test_never_raises_and_spans_slice_to_surface(text):
 @example("\U0001ccf0 items and 3 \U0001ccf1/4 miles")  # digits the regex module knows and float() does not
 def test_never_raises_on_any_unicode(text):
     _check_invariants(text, _facts(text))
+
+
+def test_gallery_captions_found_near_their_hints_are_those_of_a_whole_text_scan():
+    """facts._galleries runs the caption pattern only around its hint words: the same spans as one
+    scan of the whole text, on text built from the pieces that make or break a caption."""
+    import random
+
+    from pipeline.facts import _GALLERY, _galleries
+
+    pieces = ["1", "12", "1234", "12345", " of ", "of", " ", "Photos", "photos", "Images", "images", "slides",
+              "Pictures", "photosynthesis", "x", "-", "a", "\n", "Slides.", "9 of 10 Photos"]
+    rng = random.Random(6)
+    n_found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        expected = [m.span() for m in _GALLERY.finditer(text)]
+        assert _galleries(text) == expected, text
+        n_found += bool(expected)
+    assert n_found > 100
