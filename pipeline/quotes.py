@@ -1256,6 +1256,12 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             start, end = _clause(doc, comma + 1, s_end)
         elif opening.endswith((",", "—", "-")) or text[cue.start - 2:cue.start] == ", ":  # CONTENT, according to X.
             start, end = _sentence_before(text, s_start, cue.start, " \t,—-")
+            rest = _according_rest(doc, after, s_end) if text.count(" ", start, end) < _MAX_INTERRUPTED_WORDS else None
+            if rest is not None:  # "Fundraising, according to the campaign, has surged": the clause goes on
+                if text[start:end] in _CONNECTIVES or text[start:end] in _OPENING_ADVERBS or text[start:end] == "In addition":
+                    start, end = rest  # "But, according to the poll, CONTENT."
+                else:
+                    doc.more = rest
         else:
             return None
         return (attr, start, end, "indirect.according_to") if end > start else None
@@ -1375,6 +1381,28 @@ def _before_next_report(doc: _Doc, start: int, end: int) -> int:
                 at -= 1
             return at
     return end
+
+
+# "Fundraising, according to the campaign, has surged": before "according to", only the start of a
+# clause (a subject, a time), at most this many words; a longer one is a clause of its own.
+_MAX_INTERRUPTED_WORDS = 6
+_APPOSITION_OPENERS = frozenset("which who whose a an another".split())
+
+
+def _according_rest(doc: _Doc, after: int, s_end: int) -> tuple[int, int] | None:
+    """The rest of a clause that "according to X," interrupts: from the comma after the source to
+    the clause's end, unless what follows the comma is the source's apposition ("according to
+    Brian Wieser, an analyst at ...") or too short to be a clause."""
+    text = doc.text
+    comma = text.find(", ", after, min(s_end, after + 80))
+    if comma < 0 or not _NO_SENTENCE_END.isdisjoint(text[after:comma]):
+        return None
+    if _next_word(text, comma + 1, s_end) in _APPOSITION_OPENERS:  # past the apposition, once
+        comma = text.find(", ", comma + 2, min(s_end, comma + 80))
+        if comma < 0 or not _NO_SENTENCE_END.isdisjoint(text[after:comma]):
+            return None
+    start, end = _clause(doc, comma + 2, s_end)
+    return (start, end) if text.count(" ", start, end) >= 1 else None
 
 
 def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str, final: bool):
