@@ -36,6 +36,8 @@ SUBSETS = ("quoted", "all")
 # After the last quoted fragment of a reported clause, where PolNeAR's content stops.
 _RELATIVE_OPENERS = ("what", "whom", "which", "who")
 _CLAUSE_WORDS = ("that ", "to ", "whether ", "if ", "how ", "why ", "what ")
+# words that open an adverbial before a parenthetical source, not the reported clause ('When asked, X said, "..."')
+_NOT_CLAUSE_OPENERS = frozenset("When If As While After Although Though Because Before Since Asked In At On".split())
 _MARKS = "\"“”'‘’«»„"
 # ... and where the clause of a reporting noun stops ("his promise to be "neutral" in talks, have caused").
 _NOUN_CLAUSE_ENDS = (", ", " and ", "; ", " — ")
@@ -86,6 +88,16 @@ def _clause_end(text: str, end: int, sentences: list[tuple[int, int, int]], noun
     return end
 
 
+def _parenthetical(text: str, q: Quote, s_start: int, clause: int) -> bool:
+    """The source and verb stand between commas inside the reported clause ('Cost estimates, he
+    added, were "based on ..."'): the clause starts before them."""
+    lead = min(q.cue_start, q.speaker_start if q.speaker_start is not None else q.cue_start)
+    before = text[s_start:lead].rstrip()
+    words = before.split()
+    return len(words) > 1 and before.endswith(",") and text[:clause].rstrip().endswith(",") \
+        and words[0] not in _NOT_CLAUSE_OPENERS and "\n" not in before and not any(ch in _MARKS for ch in before)
+
+
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
@@ -115,6 +127,8 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
         while s < start and text[s] in " \t,:":
             s += 1
         s = _after_adverbials(text, s, start, first.end)
+        if first.kind == "partial" and s < start and _parenthetical(text, first, sentence[0], s):
+            s = sentence[0]  # 'The golf industry, she said, is "doing much better"': one clause around its source
         relative = False
         if first.speaker_start is not None and first.speaker_end <= first.cue_start:
             word = text[max(0, first.speaker_start - 6):first.speaker_start].split()[-1:]
