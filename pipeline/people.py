@@ -93,7 +93,7 @@ _MENTION = rf"""
 SUBJECT = regex.compile(
     rf"""
     {_GRAMMAR}
-    (?:(?:But|And|Yet|So|Still|Then|Later|Now|Meanwhile|However|Instead|Also)[ \t,]+)?   # a leading connective
+    (?:(?:But|And|Yet|So|Still|Then|Later|Now|Meanwhile|However|Instead|Also)[ \t,]+(?:then[ \t,]+)?)?   # a leading connective (And then)
     {_MENTION}
     """,
     regex.VERBOSE,

@@ -672,6 +672,9 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
     return None
 
 
+_OPENING_PHRASE = 150  # characters of an opening phrase read before a clause's subject ("And although ..., he")
+
+
 def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, int] | None:
     """The subject mention of the clause starting at ``start`` as (start, end, end of match), after
     an opening phrase up to a comma if need be ("Before the convention, Chief Calvin Williams ...").
@@ -694,7 +697,7 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
                     or text.count(mention, max(0, s - 3000), s + 3000) >= 2):
                 return s, e, m.end()
         if attempt == 0 or place:
-            comma = text.find(",", start, min(end, start + 60))
+            comma = text.find(",", start, min(end, start + _OPENING_PHRASE))
             if comma < 0:
                 return None
             place = text[text.rfind(" ", max(start, comma - 30), comma) + 1:comma][:1].isupper() or text[comma - 1:comma] == ")"
