@@ -128,6 +128,9 @@ _GERUNDS = frozenset(f for f in _VERBS if f.endswith("ing"))
 # A document word (as str.split() cuts it) -> the verb form it carries.
 _WORD_TO_FORM = {f + tail: f for f in _VERBS for tail in ("", ",", ".", ":", ";", ")", '"', "”")}
 _WORD_TO_FORM.update({w: "according" for w in ("according", "According")})
+# Poll nouns ('In a new CNN poll, ...'): cues of indirect speech only, see _in_poll.
+_POLL_FORMS = words("quote_poll_nouns.txt") | frozenset(w.capitalize() for w in words("quote_poll_nouns.txt"))
+_WORD_TO_FORM.update({f + tail: f for f in _POLL_FORMS for tail in ("", ",")})
 
 _WORD_KEYS = frozenset(_WORD_TO_FORM)
 _IN_WORD = frozenset("-’'")  # so-called, o'clock: a verb form glued to these is not a verb
@@ -1241,6 +1244,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     s_end = min(s_end, cue.end + 4 * LOOKBACK)
     while s_end > s_start and text[s_end - 1] in " \t.!?\"”'’)":
         s_end -= 1
+    if cue.form in _POLL_FORMS:  # only "In a new poll, CONTENT." (see _in_poll)
+        return _in_poll(doc, cue, s_start, s_end)
     if cue.form in _NOUN_ONLY:  # only "X's claim that ..." (see _noun_cue)
         return _noun_cue(doc, cue, s_start, s_end)
     if cue.form == "according":
@@ -1460,6 +1465,25 @@ def _after_comma(text: str, s_start: int, pos: int) -> bool:
         if lead.endswith(","):
             return True
     return False
+
+
+def _in_poll(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
+    """"In a Des Moines Register poll last month, CONTENT." / "In the poll, CONTENT.": the poll,
+    named after a sentence-opening "In" and before a comma, is the source of the clause after it."""
+    text = doc.text
+    at = s_start
+    while at < cue.start and text[at] in " \t\"“(":
+        at += 1
+    if not text.startswith("In ", at) or cue.start - at > 100 or text.find(",", at, cue.start) >= 0:
+        return None
+    comma = text.find(", ", cue.end, min(s_end, cue.end + 60))
+    if comma < 0 or not _NO_SENTENCE_END.isdisjoint(text[cue.end:comma]):
+        return None
+    start, end = _clause(doc, comma + 2, s_end)
+    if text.count(" ", start, end) < 2:
+        return None
+    attr = _Attribution(cue, at, at + 2, (at + 3, comma), None, "indirect.in_poll")
+    return attr, start, end, attr.rule
 
 
 def _noun_cue(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
@@ -1809,7 +1833,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             if i >= 0 and covered[i][0] <= cue.start < covered[i][1]:
                 cue.used = True
     # verbs of the "indirect" class report clauses only: quotations never look for them
-    doc = _Doc(text, seg, deadline, [c for c in cues if c.form not in _INDIRECT_ONLY])
+    doc = _Doc(text, seg, deadline, [c for c in cues if c.form not in _INDIRECT_ONLY and c.form not in _POLL_FORMS])
     found: list[tuple] = []  # (start, end, p_first, p_last, kind, utterance, attribution)
     utterance = -1
     prev: tuple[_Span, _Attribution | None, int, str] | None = None  # last quote, attribution, utterance, kind
@@ -2021,7 +2045,8 @@ def _row(doc: _Doc, people: People, start: int, end: int, p_first: int, p_last: 
     cue = text[attr.cue_start:attr.cue_end] if attr.cue_start is not None else None
     lemma = None
     if attr.cue is not None:
-        lemma = "according to" if attr.cue.form == "according" else _VERBS[attr.cue.form][0]
+        lemma = "according to" if attr.cue.form == "according" else "in" if attr.cue.form in _POLL_FORMS \
+            else _VERBS[attr.cue.form][0]
     return Quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
                  speaker, mention, s_start, s_end, s_kind, cue, attr.cue_start, attr.cue_end, lemma,
                  attr.via, attr.rule)
