@@ -1151,7 +1151,7 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
         if cue.form in _GERUNDS:  # "..., telling reporters that he thinks X is "...": the participle's speaker
             if _attr_from_before(doc, cue, s_start, "") is not None:
                 return cue
-        elif _mention_before(doc, cue.start, s_start) is not None or _subject_attr(doc, cue, s_start, "") is not None:
+        elif _attr_from_before(doc, cue, s_start, "") is not None:
             return cue
     return cues[-1]
 
