@@ -1363,7 +1363,7 @@ def _introduces_quotation(text: str, end: int) -> bool:
 
 # What joins two reports in one sentence: "X said A, and Y said B".
 _REPORT_JOINS = (", and ", " and ", ", but ", " but ", ", while ", " while ", "; ")
-_MAX_JOINED_SUBJECT = 60  # characters between the join and the second verb
+_MAX_JOINED_SUBJECT = 40  # characters between the join and the second verb
 
 
 def _before_next_report(doc: _Doc, start: int, end: int) -> int:
