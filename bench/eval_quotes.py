@@ -98,6 +98,22 @@ def _parenthetical(text: str, q: Quote, s_start: int, clause: int) -> bool:
         and words[0] not in _NOT_CLAUSE_OPENERS and "\n" not in before and not any(ch in _MARKS for ch in before)
 
 
+_TITLE_SMALL = frozenset("a an and the of to for in on at by with from or".split())
+
+
+def _trailing_title(text: str, a: Quote, b: Quote, sentences: list[tuple[int, int, int]]) -> bool:
+    """A short Title Case quotation taken by the sentence of the quote before it but opening after
+    a word of the writer's (told "Fox and Friends", on the podcast "Here's the Thing"): a name."""
+    words = b.text.rstrip(" ,.").split()
+    if b.rule != "inherited.sentence" or not 0 < len(words) <= 6 or not words[0][:1].isupper() \
+            or not all(w[:1].isupper() or w in _TITLE_SMALL for w in words):
+        return False
+    o = b.start
+    while o > a.end and text[o - 1] in _MARKS + " ":
+        o -= 1
+    return text[o - 1].isalnum() and any(s <= a.end <= e and s <= b.start < e for s, e, _ in sentences)
+
+
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
@@ -164,6 +180,9 @@ def predictions(text: str) -> list[dict]:
             key = q.utterance
         groups.setdefault(key, []).append(q)
         prev = q
+    for frags in groups.values():
+        if len(frags) > 1 and _trailing_title(text, frags[-2], frags[-1], seg.sentences):
+            frags.pop()  # '"...," he told "Fox and Friends."': the show's name is no part of what he said
     out = []
     for frags in groups.values():
         if frags[0].rule == "partial.unattributed":
