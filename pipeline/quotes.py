@@ -1590,7 +1590,8 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
     if not inverted and cue.form not in _TELL and _next_word(text, cue.end, s_end) not in _TAIL_WORDS:
         return False  # the word after the verb must start a time or a channel
     tail = text[cue.end:s_end]
-    if " that " in tail or not _QUOTE_MARKS.isdisjoint(tail):
+    relative = max(tail.find(", who "), tail.find(", which "))  # "..., said X, who noted that ...": X's clause
+    if " that " in (tail[:relative] if relative > 0 else tail) or not _QUOTE_MARKS.isdisjoint(tail):
         return False
     if inverted:  # "..., said X": X and its apposition end it
         m = mention_after(text, cue.end, s_end)
