@@ -1868,7 +1868,10 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             attr, kind = None, "partial"  # a title or a name in quotation marks: "The Apprentice", ABC's "This Week"
         if attr is not None and attr.cue is not None and attr.cue.form != "according":
             attr = _according_to(doc, span, attr)
-            if attr.mention is not None and _passive_cue(text, attr):
+            if attr.mention is not None and attr.cue is not None and attr.cue.form in _IMPRESSIONS:
+                # "The email appears to contradict ... "...": an impression has no source (as in PolNeAR)
+                attr = _Attribution(attr.cue, attr.cue_start, attr.cue_end, None, None, attr.rule + "_impression", attr.via)
+            elif attr.mention is not None and _passive_cue(text, attr):
                 attr = _Attribution(attr.cue, attr.cue_start, attr.cue_end, None, None, attr.rule + "_passive", attr.via)
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
         prev = (span, attr, u, kind)
