@@ -101,12 +101,16 @@ def _parenthetical(text: str, q: Quote, s_start: int, clause: int) -> bool:
 _TITLE_SMALL = frozenset("a an and the of to for in on at by with from or".split())
 
 
+def _title_words(quoted: str) -> bool:
+    """A short name in Title Case ("Meet the Press", "Tales From the Crypt")."""
+    words = quoted.rstrip(" ,.").split()
+    return 0 < len(words) <= 6 and words[0][:1].isupper() and all(w[:1].isupper() or w in _TITLE_SMALL for w in words)
+
+
 def _trailing_title(text: str, a: Quote, b: Quote, sentences: list[tuple[int, int, int]]) -> bool:
     """A short Title Case quotation taken by the sentence of the quote before it but opening after
     a word of the writer's (told "Fox and Friends", on the podcast "Here's the Thing"): a name."""
-    words = b.text.rstrip(" ,.").split()
-    if b.rule != "inherited.sentence" or not 0 < len(words) <= 6 or not words[0][:1].isupper() \
-            or not all(w[:1].isupper() or w in _TITLE_SMALL for w in words):
+    if b.rule != "inherited.sentence" or not _title_words(b.text):
         return False
     o = b.start
     while o > a.end and text[o - 1] in _MARKS + " ":
@@ -185,8 +189,9 @@ def predictions(text: str) -> list[dict]:
             frags.pop()  # '"...," he told "Fox and Friends."': the show's name is no part of what he said
     out = []
     for frags in groups.values():
-        if frags[0].rule == "partial.unattributed":
-            continue  # a scare quote or a title: PolNeAR attributes it to nobody
+        if frags[0].rule == "partial.unattributed" or frags[0].rule == "direct.unattributed" and len(frags) == 1 \
+                and _title_words(frags[0].text) and not frags[0].text.rstrip().endswith(("!", "?")):
+            continue  # a scare quote or a title (''Tales From the Crypt,'' an HBO series): attributed to nobody
         start, end = _covering(text, frags, seg.sentences)
         head = next((q for q in frags if q.speaker_start is not None), frags[0])
         out.append({
