@@ -318,6 +318,9 @@ _OPENING_ADVERBS = frozenset("Nevertheless However Meanwhile Still Instead Indee
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 12
+# Words (before the last) that make the words before a verb a clause of their own rather than its subject
+# ("a celebratory event was held called", "the campaign has said to have ... called").
+_CLAUSE_WORDS = frozenset("is are was were be been being using to has have had".split())
 
 # A reported clause starts at a letter, a digit or one of these.
 _CLAUSE_OPENERS = frozenset("\"“'‘$£€(")
@@ -1575,6 +1578,8 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
         return None
     while cs < end and text[cs] == " ":
         cs += 1
+    if not _CLAUSE_WORDS.isdisjoint(np[:-1]):
+        return None  # "Barden now helps lead a program called", "a celebratory event was held called": a clause, not a subject
     return _Attribution(cue, vg, cue.end, (cs, end), None, rule)
 
 
