@@ -1441,13 +1441,16 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
     if attr is None:
         return None
     start, end = _sentence_before(text, s_start, comma, " \t,.;:")
-    if end - start <= 3 or (not final and text.count(" ", start, end) < 3):
-        return None
+    rest = None
     if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
         rest = _clause(doc, cue.end + 1, s_end)
         word = _next_word(text, cue.end + 1, s_end)
-        if rest[1] - rest[0] > 3 and not (word.endswith("ing") or word in _TAIL_WORDS):  # not ", wiping ..."
-            doc.more = rest
+        if rest[1] - rest[0] <= 3 or word.endswith("ing") or word in _TAIL_WORDS:  # not ", wiping ..."
+            rest = None
+    if end - start < 2 or (not final and text.count(" ", start, end) < 3 and (
+            rest is None or text.count(" ", *rest) < 2 or not text[start].isupper())):
+        return None  # ("Bob, they said, ordered them to wait": a short start is enough when the clause goes on)
+    doc.more = rest
     return attr, start, end, attr.rule
 
 
