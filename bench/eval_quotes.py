@@ -109,7 +109,11 @@ def _title_words(quoted: str) -> bool:
 
 def _trailing_title(text: str, a: Quote, b: Quote, sentences: list[tuple[int, int, int]]) -> bool:
     """A short Title Case quotation taken by the sentence of the quote before it but opening after
-    a word of the writer's (told "Fox and Friends", on the podcast "Here's the Thing"): a name."""
+    a word of the writer's (told "Fox and Friends", on the podcast "Here's the Thing"), or taken by
+    the next paragraph it opens as the subject of the writer's sentence: a name."""
+    if b.rule == "inherited.paragraph" and _title_words(b.text):
+        after = text[b.end:b.end + 40].lstrip(_MARKS + " ,")
+        return after[:1].islower()  # '"Sons of Trump" is an adaptation of ...': a title opens the paragraph
     if b.rule != "inherited.sentence" or not _title_words(b.text):
         return False
     o = b.start
