@@ -1146,6 +1146,10 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
             continue
         if cue.start in doc.partial:
             continue
+        m = _mention_before(doc, cue.start, s_start)
+        if m is not None and text[m.start:m.end] in _RELATIVE_SPEAKERS \
+                and text[cues[-1].start - 2:cues[-1].start] == ", ":
+            continue  # "McCaskill, who has endorsed Clinton, said ...": the relative clause closes before the verb
         if any(later.start > cue.end and later.form in _GERUNDS and (text[later.start - 2:later.start] == ", " or text[later.start - 3:later.start] == "by ")
                for later in cues):
             continue  # "praised Mr. Trump at a news conference, calling him "...": the participle's clause
