@@ -52,6 +52,14 @@ def _object_before(text: str, q: Quote, s_start: int) -> bool:
     return bool(gap) and gap[-1].isalnum()
 
 
+def _relative_speaker(text: str, q: Quote) -> bool:
+    """The speaker before the verb opens a relative clause: what Mr. Hedge called "..."."""
+    if q.speaker_start is None or q.cue_start is None or q.speaker_end > q.cue_start:
+        return False
+    word = text[max(0, q.speaker_start - 6):q.speaker_start].split()[-1:]
+    return bool(word) and word[0] in _RELATIVE_OPENERS
+
+
 def _after_adverbials(text: str, s: int, start: int, end: int) -> int:
     """Where the reported clause starts when adverbials stand between the verb and the quotation
     ('said last week in Tel Aviv, "Israel is ..."', 'also said, without evidence, that "..."'): at a
@@ -143,7 +151,9 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
     if first.rule == "partial.clause_interrupted":  # 'No name change, he said, "hides what it is."'
         start = sentence[0]
     if first.cue_end is not None and first.cue_end <= first.start and (
-            first.kind == "partial" or first.kind == "direct" and _object_before(text, first, sentence[0])):
+            first.kind == "partial" or first.kind == "direct" and (
+                _object_before(text, first, sentence[0])
+                or _relative_speaker(text, first) and not text[first.cue_end:first.start].strip(" " + _MARKS))):
         # the reported clause: from the verb (or the source after "according to") to the sentence end
         s = max(first.cue_end, first.speaker_end or 0)
         if first.cue and first.cue_end >= (first.speaker_end or 0):
@@ -153,12 +163,9 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
         s = _after_adverbials(text, s, start, first.end)
         if first.kind == "partial" and s < start and _parenthetical(text, first, sentence[0], s):
             s = sentence[0]  # 'The golf industry, she said, is "doing much better"': one clause around its source
-        relative = False
-        if first.speaker_start is not None and first.speaker_end <= first.cue_start:
-            word = text[max(0, first.speaker_start - 6):first.speaker_start].split()[-1:]
-            relative = bool(word) and word[0] in _RELATIVE_OPENERS
-            if relative:  # what Mr. Hedge called "...": PolNeAR starts at "what" and ends with the quotation
-                s = first.speaker_start - len(word[0]) - 1
+        relative = _relative_speaker(text, first)
+        if relative:  # what Mr. Hedge called "...": PolNeAR starts at "what" and ends with the quotation
+            s = first.speaker_start - len(text[max(0, first.speaker_start - 6):first.speaker_start].split()[-1]) - 1
         if s < start:
             start = s
         if not relative:
