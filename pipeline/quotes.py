@@ -959,7 +959,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 if v_end - attr.cue_start > 30:
                     attr.cue_start = v_start
                 return attr, True
-        found = _subject(doc, s_start, span.open_start, near=25)  # a name right before "fired back:"
+        found = _subordinate_subject(doc, s_start, v_end) or _subject(doc, s_start, span.open_start, near=25)  # a name right before "fired back:"
         if found is not None:
             s, e, m_end = found
             cue_end = s_start + len(intro) - 1  # the verb group between the subject and the colon
@@ -1001,6 +1001,26 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     attr.cue.used = True
                 return attr, True
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
+
+
+_SUBORDINATORS_BEFORE_COLON = (" when ", " where ", " as ", " while ", " after ", " before ")
+
+
+def _subordinate_subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
+    """The subject right after the last subordinator before a colon, when no comma closes that
+    clause: 'Trump returned to ethnicity at a rally, where he erroneously suggested ...: "..."'."""
+    text = doc.text
+    at, size = -1, 0
+    for opener in _SUBORDINATORS_BEFORE_COLON:
+        found = text.rfind(opener, start, end)
+        if found > at:
+            at, size = found, len(opener)
+    if at < 0 or text.find(",", at, end) >= 0:
+        return None
+    m = mention_after(text, at + size - 1, end)
+    if m is None or m.start != at + size or text[m.start:m.end] in _RELATIVE_SPEAKERS or m.end >= end:
+        return None
+    return m.start, m.end, m.end
 
 
 _VERB_GROUP_WORDS = 5  # lower-case words read back from a verb for its speaker
