@@ -41,7 +41,7 @@ _NOT_CLAUSE_OPENERS = frozenset("When If As While After Although Though Because 
 _MARKS = "\"“”'‘’«»„"
 # ... and where the clause of a reporting noun stops ("his promise to be "neutral" in talks, have caused").
 _NOUN_CLAUSE_ENDS = (", ", " and ", "; ", " — ")
-_CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", ", a ", ", one of")
+_CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", " – ", " -- ", " - ", ", a ", ", one of")
 
 
 def _object_before(text: str, q: Quote, s_start: int) -> bool:
