@@ -662,6 +662,9 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
         if told is not None and _GAP_BREAKERS.isdisjoint(text[told.start:verb.start]) \
                 and "''" not in text[told.start:verb.start]:  # "Carson tells Breitbart News, responding to ...": the teller
             m = told
+        elif between.strip() and between.split(None, 1)[0] in _TAIL_WORDS \
+                and _mention_before(doc, verb.start, max(limit, verb.start - 200)) is not None:
+            m = _mention_before(doc, verb.start, max(limit, verb.start - 200))  # Hollande said Tuesday in Paris, noting
         elif between.strip():  # said Smith, adding / said Smith, a former mayor, referring
             m = mention_after(text, verb.end, pos - 1)
             if m is None or not (text[m.start].isupper() or text[m.start:m.end].split()[-1] in _ROLE_WORDS):
