@@ -658,13 +658,13 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
         if verb.form in _GERUNDS:
             return None
         between = text[verb.end:pos - 2]
-        told = _mention_before(doc, verb.start, max(limit, verb.start - 200)) if verb.form in _TELL else None
-        if told is not None and _GAP_BREAKERS.isdisjoint(text[told.start:verb.start]) \
-                and "''" not in text[told.start:verb.start]:  # "Carson tells Breitbart News, responding to ...": the teller
-            m = told
-        elif between.strip() and between.split(None, 1)[0] in _TAIL_WORDS \
-                and _mention_before(doc, verb.start, max(limit, verb.start - 200)) is not None:
-            m = _mention_before(doc, verb.start, max(limit, verb.start - 200))  # Hollande said Tuesday in Paris, noting
+        subject = _mention_before(doc, verb.start, max(limit, verb.start - 200)) \
+            if verb.form in _TELL or between.strip() else None
+        if subject is not None and verb.form in _TELL and _GAP_BREAKERS.isdisjoint(text[subject.start:verb.start]) \
+                and "''" not in text[subject.start:verb.start]:  # "Carson tells Breitbart News, responding to ...": the teller
+            m = subject
+        elif between.strip() and between.split(None, 1)[0] in _TAIL_WORDS and subject is not None:
+            m = subject  # Hollande said Tuesday in Paris, noting
         elif between.strip():  # said Smith, adding / said Smith, a former mayor, referring
             m = mention_after(text, verb.end, pos - 1)
             if m is None or not (text[m.start].isupper() or text[m.start:m.end].split()[-1] in _ROLE_WORDS):
@@ -1009,15 +1009,21 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
 _SUBORDINATORS_BEFORE_COLON = (" when ", " where ", " as ", " while ", " after ", " before ")
 
 
+def _last_of(text: str, needles: tuple[str, ...], start: int, end: int) -> tuple[int, int]:
+    """(offset, length) of the last of ``needles`` in text[start:end], or (-1, 0)."""
+    at, size = -1, 0
+    for needle in needles:
+        found = text.rfind(needle, start, end)
+        if found > at:
+            at, size = found, len(needle)
+    return at, size
+
+
 def _subordinate_subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
     """The subject right after the last subordinator before a colon, when no comma closes that
     clause: 'Trump returned to ethnicity at a rally, where he erroneously suggested ...: "..."'."""
     text = doc.text
-    at, size = -1, 0
-    for opener in _SUBORDINATORS_BEFORE_COLON:
-        found = text.rfind(opener, start, end)
-        if found > at:
-            at, size = found, len(opener)
+    at, size = _last_of(text, _SUBORDINATORS_BEFORE_COLON, start, end)
     if at < 0 or text.find(",", at, end) >= 0:
         return None
     m = mention_after(text, at + size - 1, end)
@@ -1404,12 +1410,7 @@ def _before_next_report(doc: _Doc, start: int, end: int) -> int:
     for later in doc.cues_between(start + 1, end):
         if later.form in _GERUNDS or later.form in _IMPRESSIONS or later.used:
             continue
-        low = max(start, later.start - _MAX_JOINED_SUBJECT)
-        at, size = -1, 0
-        for join in _REPORT_JOINS:
-            found = text.rfind(join, low, later.start)
-            if found > at:
-                at, size = found, len(join)
+        at, size = _last_of(text, _REPORT_JOINS, max(start, later.start - _MAX_JOINED_SUBJECT), later.start)
         if at <= start:
             continue
         subject = text[at + size:later.start].split()
