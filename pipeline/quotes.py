@@ -1160,19 +1160,27 @@ def full_stop(text: str, start: int, end: int) -> int:
     return -1
 
 
+# Between a verb and the next one: a pronoun subject after at most five words ("said he expects",
+# "told reporters on Thursday that she thinks").
+_NESTED_SUBJECT = regex.compile(
+    r"(?:[ \t]+[\p{L}\p{N}]+){0,5}?[ \t]+(?:that[ \t]+)?(?:he|she|they|we|I)[ \t]+(?:\p{Ll}+ly[ \t]+)?")
+
+
 def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _Cue:
     """The first verb of the sentence whose clause runs on to the quote: in "Lapp said she thinks
     Republicans "are ..."" Lapp is the source (PolNeAR's convention), while after ", and he
     accused" a new clause has its own."""
     text = doc.text
-    for cue in cues[-6:-1]:  # the verbs nearest the quote (the sentence start is at most LOOKBACK away)
+    for i, cue in enumerate(cues[-6:-1], start=max(0, len(cues) - 6)):  # the verbs nearest the quote
         if cue.form in _GERUNDS and not cue.start in doc.partial:
             before = _word_before(text, cue.start)
             pos = cue.start - len(before) - 1 if before in _BEFORE_GERUND else cue.start
             if text[pos - 2:pos] != ", ":  # "..., (before) adding that ...": the participle of the clause before
                 continue
-        if any(text.find(b, cue.end, open_start) >= 0 for b in _CLAUSE_BREAKS) or full_stop(text, cue.end, open_start) >= 0:
-            continue
+        reach = cues[i + 1].start if _NESTED_SUBJECT.fullmatch(
+            text, cue.end, cues[i + 1].start, timeout=doc.deadline.left()) else open_start
+        if any(text.find(b, cue.end, reach) >= 0 for b in _CLAUSE_BREAKS) or full_stop(text, cue.end, reach) >= 0:
+            continue  # (a break after "said he expects" is the nested clause's: "said he expects A, B, and C to")
         if cue.start in doc.partial:
             continue
         m = _mention_before(doc, cue.start, s_start)
