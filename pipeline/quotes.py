@@ -188,7 +188,8 @@ def _short_gap(text: str, start: int, end: int, closed_clause: bool = False) -> 
         return False
     first = gap[:gap.find(" ")] if " " in gap else gap
     if first.islower() and first not in _GAP_LOWER_STARTS and not (
-            closed_clause and gap.count(" ") <= 3 and "," not in gap):
+            closed_clause and "," not in gap and (gap.count(" ") <= 3 or gap.count(" ") <= 6 and gap.rstrip()[
+                gap.rstrip().rfind(" ") + 1:][:1].isupper())):
         return False  # '"Boots on the ground" would be appropriate, Carson said': the sentence goes on
     at = gap.find(".")
     while at >= 0:
