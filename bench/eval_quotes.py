@@ -41,6 +41,10 @@ _NOT_CLAUSE_OPENERS = frozenset("When If As While After Although Though Because 
 _MARKS = "\"“”'‘’«»„"
 # ... and where the clause of a reporting noun stops ("his promise to be "neutral" in talks, have caused").
 _NOUN_CLAUSE_ENDS = (", ", " and ", "; ", " — ")
+# after a comma inside the closing mark, words that start a clause of the writer's
+_AFTER_QUOTED_COMMA = frozenset("and but while whereas though although which who".split())
+# after '"..." and', words that start a second predicate of the subject ('and has invited two guests')
+_VERB_AFTER_AND = frozenset("has have had is was were will would then also later even cast".split())
 _CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", " – ", " -- ", " - ", ", a ", ", one of")
 
 
@@ -88,12 +92,28 @@ def _clause_end(text: str, end: int, sentences: list[tuple[int, int, int]], noun
             if text[end - 1] == "," and noun:
                 break  # "Contrary to his claim that people would "learn nothing," there ...": the noun's clause ends
             if follow and (text[end - 1] == "," and follow[0].endswith("ing")
-                           or follow[0] == "and" and len(follow) > 1 and follow[1].endswith("ed")):
+                           or follow[0] == "and" and len(follow) > 1 and (follow[1].endswith("ed") or follow[1] in _VERB_AFTER_AND)):
                 break  # '"...," adding that ...' / '"..." and likened it to ...': a new clause after the quotation
+            if follow and text[end - 1] == "," and follow[0] in _AFTER_QUOTED_COMMA and follow[1:2] != ["that"]:
+                break  # 'called inversions "unpatriotic," and his administration ...': the comma ends the clause
             stop = full_stop(text, after, s_end)  # a sentence end the segmenter missed (not "Mr. Bloomberg")
             marks = _NOUN_CLAUSE_ENDS if noun else _CLAUSE_AFTER_QUOTE
-            return max(end, clause_stop(text, after, s_end if stop < 0 else stop, marks))
+            stop = clause_stop(text, after, s_end if stop < 0 else stop, marks)
+            return max(end, _participle_stop(text, after, stop))
     return end
+
+
+def _participle_stop(text: str, start: int, stop: int) -> int:
+    """Where ', VERBing' opens a participle clause of the writer's in [start, stop) ('was "outraged"
+    to even hear about it, arguing that ...'), else ``stop``."""
+    at = text.find(", ", start, stop)
+    while at >= 0:
+        word = text[at + 2:min(stop, at + 20)].split(None, 1)[:1]
+        if word and word[0].isalpha() and word[0].islower() and word[0].endswith("ing") and len(word[0]) > 5 \
+                and word[0] != "including":
+            return at
+        at = text.find(", ", at + 2, stop)
+    return stop
 
 
 def _parenthetical(text: str, q: Quote, s_start: int, clause: int) -> bool:
