@@ -1822,7 +1822,8 @@ def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None =
     while at >= 0:
         word_end = text.find(" ", at + 5, min(stop, at + 20))
         word = text[at + 5:word_end if word_end > 0 else min(stop, at + 20)]
-        if word in _VERBS or word in _NEW_SUBJECTS:  # ... or "and she accused ...": a new clause
+        # ... or "and she accused ...": a new clause ("said A and supports B": B is still what was said)
+        if word in _SPEECH or word in _NEW_SUBJECTS:
             stop = at
             break
         at = text.find(" and ", at + 5, stop)
