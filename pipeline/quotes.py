@@ -634,6 +634,9 @@ def _first_speaker(doc: _Doc, cue: _Cue, limit: int) -> tuple[int, int, str | No
     """The speaker of the first reporting verb of the sentence before a coordinated one ("Suu Kyi,
     70, said it was too early but added, ..."), as (start, end, apposition)."""
     text = doc.text
+    at, size = _last_of(text, (", and ", "; "), limit, cue.start)  # "A called for ..., and B denounced ... and said": B
+    if at >= 0:
+        limit = at + size
     for verb in doc.cues_between(limit, cue.start - 4):
         if verb.form not in _SPEECH or verb.form in _GERUNDS:
             continue
@@ -1167,6 +1170,9 @@ _NESTED_SUBJECT = regex.compile(
     r"(?:[ \t]+[\p{L}\p{N}]+){0,5}?[ \t]+(?:that[ \t]+)?(?:he|she|they|we|I)[ \t]+(?:\p{Ll}+ly[ \t]+)?")
 
 
+_NESTED_CLAUSE = regex.compile(r"[ \t](?:that|he|she|they|we|I|it)(?:['’]\p{L}+)?[ \t,]")
+
+
 def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _Cue:
     """The first verb of the sentence whose clause runs on to the quote: in "Lapp said she thinks
     Republicans "are ..."" Lapp is the source (PolNeAR's convention), while after ", and he
@@ -1184,6 +1190,10 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
             continue  # (a break after "said he expects" is the nested clause's: "said he expects A, B, and C to")
         if cue.start in doc.partial:
             continue
+        later = cues[i + 1]
+        if later.form in _SPEECH and later.form not in _GERUNDS and text.endswith(" and ", 0, later.start) \
+                and not _NESTED_CLAUSE.search(text, cue.end, later.start, timeout=doc.deadline.left()):
+            continue  # "bemoaned the unrest and said he thought ...": the coordinated verb's clause
         m = _mention_before(doc, cue.start, s_start)
         if m is not None and text[m.start:m.end] in _RELATIVE_SPEAKERS \
                 and text[cues[-1].start - 2:cues[-1].start] == ", ":
