@@ -551,7 +551,7 @@ class _Doc:
     """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
 
     __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial", "more",
-                 "mentions")
+                 "mentions", "according", "according_starts")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -561,6 +561,8 @@ class _Doc:
         self.par_starts = [s for s, _ in seg.paragraphs]
         self.cues = cues
         self.cue_starts = [c.start for c in cues]
+        self.according = [c for c in cues if c.form == "according"]  # "according to": read by _according_to
+        self.according_starts = [c.start for c in self.according]
         self.partial: dict[int, _Attribution] = {}  # cue start -> attribution of a partly quoted clause
         self.more: tuple[int, int] | None = None  # the second fragment of the last reported clause
         self.mentions: dict[tuple[int, int], object] = {}  # (verb position, limit) -> speaker mention or None
@@ -579,6 +581,11 @@ class _Doc:
         i = bisect.bisect_left(self.cue_starts, start)
         j = bisect.bisect_left(self.cue_starts, end)
         return self.cues[i:j]
+
+    def according_between(self, start: int, end: int) -> list[_Cue]:
+        i = bisect.bisect_left(self.according_starts, start)
+        j = bisect.bisect_left(self.according_starts, end)
+        return self.according[i:j]
 
 
 def _mention_before(doc: _Doc, pos: int, limit: int):
@@ -2037,8 +2044,11 @@ def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
     s_start, s_end, _ = doc.sentence(attr.cue.start)
     if span.open_start < s_start:
         s_start = span.open_start
-    for cue in doc.cues_between(s_start, s_end):
-        if cue.form == "according" and not cue.used and (cue.start < span.open_start or cue.start >= span.close_end):
+    # a run-on "sentence" is read near the quote and its verb only
+    s_start = max(s_start, min(span.open_start, attr.cue.start) - 4 * LOOKBACK)
+    s_end = min(s_end, max(span.close_end, attr.cue.end) + 4 * LOOKBACK)
+    for cue in doc.according_between(s_start, s_end):
+        if not cue.used and (cue.start < span.open_start or cue.start >= span.close_end):
             if attr.via is not None and attr.via in doc.text[cue.end:cue.end + 5 + len(attr.via)]:
                 return attr  # the channel of X's words, not another source
             source = _attr_from_after(doc, cue, min(s_end, cue.end + 120), attr.rule + "_according_to")

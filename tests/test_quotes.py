@@ -178,7 +178,7 @@ def test_deadline_propagates_as_timeout():
 
 
 @pytest.mark.parametrize("unit", ['he said "yes, it is" and she said that it was, according to Smith, ',
-                                  'Smith said the plan "works" and ', '"a," said X, '])
+                                  'Smith said the plan "works" and ', '"a," said X, ', '"a," said X. '])
 def test_run_on_text_stays_linear(unit):
     """A 'sentence' with thousands of quotes and verbs (no full stop anywhere) must not be read
     again for every candidate."""
