@@ -925,6 +925,12 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 found = _subject(doc, s_start, cue.start)
                 if found is not None and cue.start - found[2] < 120:
                     attr = _Attribution(cue, cue.start, cue.end, found[:2], None, "partial.subject_verb")
+            if attr is None:  # "those surveyed said", "The former first lady calls": the words before the verb group
+                attr = _np_subject(doc, cue, s_start, "partial.np_said")
+                if attr is not None and text[attr.mention[0]:attr.mention[1]].split(" ", 1)[0] in _PREPOSITIONS:
+                    attr = None  # 'in a box labeled "..."': a participle after a place, no speaker
+                elif attr is not None and not attr.rule.startswith("partial."):
+                    attr.rule = "partial." + attr.rule.partition(".")[2]
             if attr is not None:
                 return _partial(doc, cue, attr), False
     # (c) a clause-final attribution later in the sentence: ... "a great deal of weight" ..., X said.
