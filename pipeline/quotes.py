@@ -1552,6 +1552,37 @@ def _in_poll(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     return attr, start, end, attr.rule
 
 
+# A paragraph that is a name, a colon and what the named said, in headlines and transcripts ("Trump: My
+# plans aren't set in stone.", "TAPPER: And obviously, ..."): up to four capitalised words (and "of",
+# "the", "and") before the colon, at least three words after it; quotation marks are left to step 2.
+_COLON_LABEL = regex.compile(
+    r"[ \t]*(\p{Lu}[\p{L}\p{N}.’'\-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}.’'\-]*|of|the|and|\p{N}+)){0,3}):[ \t]+")
+_NOT_SPEAKER_LABELS = words("quote_colon_labels.txt")
+_MIN_COLON_WORDS = 3
+
+
+def _colon_paragraphs(doc: _Doc, spans: list[_Span]) -> list[tuple[int, int, _Attribution]]:
+    """"Name: CONTENT" paragraphs without double quotation marks -> (start, end, attribution) each
+    ("Pence: Trump Was ‘Mocking’ Clinton Camp." is one: single marks in a headline are its words)."""
+    text = doc.text
+    rows = []
+    opens = [s.open_start for s in spans]
+    for p_start, p_end in doc.seg.paragraphs:
+        m = _COLON_LABEL.match(text, p_start, p_end, timeout=doc.deadline.left())
+        if m is None or not _NOT_SPEAKER_LABELS.isdisjoint(m.group(1).split()):
+            continue
+        start, end = m.end(), p_end
+        while end > start and text[end - 1] in " \t\n,.;:":
+            end -= 1
+        i = bisect.bisect_left(opens, p_start)
+        if (i > 0 and spans[i - 1].close_end > p_start) or text.count(" ", start, end) < _MIN_COLON_WORDS - 1 \
+                or not _QUOTE_MARKS.isdisjoint(text[start:end]) or "''" in text[start:end]:
+            continue  # a quotation in double marks: step 2's (single marks in a headline are its words)
+        colon = m.end(1)
+        rows.append((start, end, _Attribution(None, colon, colon + 1, m.span(1), None, "indirect.name_colon")))
+    return rows
+
+
 def _noun_cue(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     """"Despite Mr. Trump's claims that CONTENT, ..." / "her belief that CONTENT": the possessor is
     the source (up to two modifiers between it and the noun), the clause after "that" the content,
@@ -1895,6 +1926,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         text = text.replace("\xa0", " ")
     spans = _pair_marks(text, seg, deadline)
     cues = _find_cues(text, deadline)
+    cue_starts = [c.start for c in cues]
     if spans:  # a verb inside quotation marks is quoted, not reporting
         covered = [(s.open_start, s.close_end) for s in spans]
         starts = [c[0] for c in covered]
@@ -1949,7 +1981,15 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
                 inner.used = True
     # indirect speech from the cues no quote used
     last_end = -1
+    colon_rows = _colon_paragraphs(doc, spans)  # "Name: CONTENT" paragraphs; their verbs are theirs
+    for start, end, _ in colon_rows:
+        for cue in cues[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
+            cue.used = True
+        found = [row for row in found if not start <= row[0] < end]  # its words in single marks
     n_quoted = len(found)
+    for start, end, attr in colon_rows:
+        utterance += 1
+        found.append((start, end, doc.paragraph(start), doc.paragraph(start), "indirect", utterance, attr))
     for cue in cues:
         if cue.used or cue.start < last_end:
             continue
