@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.quotes import Quote, clause_start, clause_stop, full_stop  # noqa: E402
+from pipeline.quotes import _SOURCE_LEAD_WORDS, Quote, clause_start, clause_stop, full_stop  # noqa: E402
 from pipeline.process import extract_document  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
@@ -163,6 +163,9 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
                     start = s_start
                 break
         if stop > end and len(quotes) == 1:
+            comma = text.rfind(",", end, stop)
+            if comma >= 0 and len(text[comma + 1:stop].split()) <= _SOURCE_LEAD_WORDS:
+                stop = comma  # '..., Republican candidate Ben Carson said' / '..., as Cruz said': the lead is the source's
             end = stop
             while end > start and text[end - 1] in " \t,":
                 end -= 1

@@ -952,12 +952,12 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             rest = text[cue.end:c_end].strip(" \t.!?\"”'’)")
             if rest and not _TIME_ONLY.match(rest, timeout=doc.deadline.left()) and (
                     rest.split(None, 1)[0] not in _TAIL_WORDS or " that " in rest or not _QUOTE_MARKS.isdisjoint(rest)) \
-                    and not _final_tail(doc, cue, c_start, c_end):
+                    and not _final_tail(doc, cue, c_start, c_start + len(text[c_start:c_end].rstrip(" \t.!?\"”'’)"))):
                 continue  # the sentence goes on after the verb (but "..., said Smith, an analyst." ends it)
             m = _mention_before(doc, cue.start, span.close_end)
-            if m is not None and text[span.close_end:m.start].rstrip().endswith(","):
+            if m is not None and _comma_then_source(text, span, m.start):
                 attr = _attr_from_before(doc, cue, span.close_end, "partial.clause_x_said")
-            elif text[span.close_end:cue.start].rstrip().endswith(","):
+            elif text[span.close_end:cue.start].rstrip().endswith(",") and cue.form not in _TELL:  # (told X: an audience)
                 attr = _attr_from_after(doc, cue, c_end, "partial.clause_said_x")
             else:
                 attr = None
@@ -1025,6 +1025,21 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
 
 
 _SUBORDINATORS_BEFORE_COLON = (" when ", " where ", " as ", " while ", " after ", " before ")
+
+
+_SOURCE_LEAD_WORDS = 3  # words of a description before the speaker mention ("Republican candidate Ben Carson")
+
+
+def _comma_then_source(text: str, span: _Span, m_start: int) -> bool:
+    """A comma (after the quotation, or inside its closing mark) and then, up to the speaker
+    mention, at most a few words describing the speaker: '"..." would be appropriate, Republican
+    candidate Ben Carson said' / '"... celebrated," Assistant U.S. Attorney Maya D. Song wrote'."""
+    gap = text[span.close_end:m_start]
+    comma = gap.rfind(",")
+    if comma < 0 and text[span.end - 1] != ",":
+        return False
+    lead = gap[comma + 1:]
+    return len(lead.split()) <= _SOURCE_LEAD_WORDS and _NO_PUNCTUATION.isdisjoint(lead)
 
 
 def _last_of(text: str, needles: tuple[str, ...], start: int, end: int) -> tuple[int, int]:
