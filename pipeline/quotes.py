@@ -277,6 +277,13 @@ _ADVERBIAL_STARTS = tuple(
     "on in at to with per via for over through last this earlier late during after before again repeatedly "
     "publicly privately recently yesterday today Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NOT_IN_ADVERBIAL = frozenset(',.;:"“”\n')
+# ... and a time or a manner right after the verb, before a clause without "that": "said Wednesday he agrees".
+_LEAD_TIME = regex.compile(
+    r"""[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|repeatedly
+        |explicitly|publicly|privately|recently|previously|again|later|earlier|(?:last|this)[ \t]+(?:week|month|year))
+        (?:[ \t]+(?:morning|afternoon|evening|night))?(?=[ \t]+\p{Ll})""",
+    regex.VERBOSE,
+)
 
 # Verbs whose content is mostly an object, not a clause: it ends at the first comma or dash.
 _NP_OBJECT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in (
@@ -1857,6 +1864,9 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     if that > pos and (text.startswith(_ADVERBIAL_STARTS, pos + 1) or (
             form in _OBJECT_THAT and that - pos < 40)) and _NOT_IN_ADVERBIAL.isdisjoint(text[pos:that]):
         return that + 1  # ... or "expressed concern that ...": the clause after the noun
+    m = _LEAD_TIME.match(text, pos, min(s_end, pos + 40), timeout=deadline.left())
+    if m is not None:  # "said Wednesday he agrees ...", "have said repeatedly they ...": the time is the cue's
+        return m.end() + 1
     return pos
 
 
