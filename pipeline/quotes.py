@@ -90,6 +90,8 @@ _CAPITALISED = {f.capitalize(): v for f, v in _VERBS.items() if f.endswith("s") 
 _VERBS.update(_CAPITALISED)
 # Nouns that report a clause ("Trump's claim that ..."): read by indirect speech only, see _noun_cue.
 _CUE_NOUNS = words("quote_cue_nouns.txt")
+_PUT_IT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma == "put")  # a cue only as "put it" (the cue's words)
+_IT = " it"
 _NOUN_ONLY = _CUE_NOUNS - frozenset(_VERBS)
 _VERBS.update({n: (n, "noun") for n in _NOUN_ONLY})
 _SPEECH = frozenset(f for f, (_, cls) in _VERBS.items() if cls == "speech")
@@ -543,8 +545,9 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
                     start -= 1
                 if ok and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _IN_WORD)) \
                         and (end == n or not (text[end].isalnum() or text[end] == "-")) \
-                        and (form not in _NOUN_ONLY or text.startswith(" that ", end)):  # "her belief that"
-                    cues.append(_Cue(start, end, form))
+                        and (form not in _NOUN_ONLY or text.startswith(" that ", end)) \
+                        and (form not in _PUT_IT or text.startswith(_IT, end)):  # "her belief that", "as X put it"
+                    cues.append(_Cue(start, end + len(_IT) if form in _PUT_IT else end, form))
                 at = text.find(needle, end, stop)
         a = b
     cues.sort(key=lambda c: c.start)
