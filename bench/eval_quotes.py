@@ -116,6 +116,21 @@ def _participle_stop(text: str, start: int, stop: int) -> int:
     return stop
 
 
+def _after_participle(text: str, s: int, start: int) -> int:
+    """A participle or a second verb after the last comma before the quotation ('denied the
+    accusations, dismissing O'Donnell as "..."', 'suggested ..., called her "third-rate"'): the
+    quoted clause is that verb's, and starts after it."""
+    comma = text.rfind(", ", s, start)
+    if comma < 0:
+        return s
+    words = text[comma + 2:start].split(" ")
+    verb = words[0]
+    if len(words) < 2 or not verb.isalpha() or not verb.islower() or not verb.endswith(("ing", "ed")) \
+            or verb == "including" or any(ch in _MARKS + ",;:" for ch in text[comma + 2 + len(verb):start].rstrip(_MARKS + " ")):
+        return s
+    return comma + 3 + len(verb)
+
+
 def _parenthetical(text: str, q: Quote, s_start: int, clause: int) -> bool:
     """The source and verb stand between commas inside the reported clause ('Cost estimates, he
     added, were "based on ..."'): the clause starts before them."""
@@ -184,6 +199,8 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
         while s < start and text[s] in " \t,:":
             s += 1
         s = _after_adverbials(text, s, start, first.end)
+        if first.kind == "partial":
+            s = _after_participle(text, s, start)
         if first.kind == "partial" and s < start and _parenthetical(text, first, sentence[0], s):
             s = sentence[0]  # 'The golf industry, she said, is "doing much better"': one clause around its source
         relative = _relative_speaker(text, first)
