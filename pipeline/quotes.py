@@ -2050,6 +2050,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
                 last_end = m_end
     if len(found) > n_quoted:
         found.sort(key=lambda row: row[0])
+        _after_indirect(text, found)
     # rows in text order, so that speakers are resolved against what came before them
     people = People(text, deadline)
     renumber: dict[int, int] = {}
@@ -2171,6 +2172,24 @@ def _speaks_in_gap(text: str, cue: _Cue, limit: int) -> bool:
     previous speaker)."""
     m = mention_before(text, cue.start, limit)
     return m is not None and text[m.start:m.end] != "who"
+
+
+def _after_indirect(text: str, found: list[tuple]) -> None:
+    """A whole quotation with no source right after a reported clause (in the next sentence or
+    paragraph) goes on with that clause's source: 'Carter said that ... would not happen. "That's
+    because ..."' (PolNeAR: one attribution)."""
+    for i in range(1, len(found)):
+        start, end, p_first, p_last, kind, u, attr = found[i]
+        prev = found[i - 1]
+        if attr is None and kind == "direct" and prev[4] == "indirect" and prev[6] is not None \
+                and prev[6].mention is not None and p_first - prev[3] <= _AFTER_INDIRECT_PARAGRAPHS \
+                and not text[prev[1]:start].strip(_BETWEEN_CLAUSE_AND_QUOTE):
+            found[i] = (start, end, p_first, p_last, kind, prev[5] if p_first == prev[3] else u,
+                        _clone(prev[6], "inherited.indirect"))
+
+
+_AFTER_INDIRECT_PARAGRAPHS = 1
+_BETWEEN_CLAUSE_AND_QUOTE = " \t\n.\"“'‘"
 
 
 def _clone(attr: _Attribution, rule: str) -> _Attribution:
