@@ -1386,6 +1386,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if later.form in _SPEECH and not later.used and s_end - later.end < 50 and not text[later.end:s_end].strip(" \t,.") \
                 and text[max(s_start, later.start - 60):later.start].count(",") == 1:
             return None
+        if later.form == "according" and not later.used and text[later.start - 2:later.start] in (", ", "— ", "- "):
+            return None  # "CONTENT, according to X.": the whole clause is X's (see the "according" branch)
     if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end):  # "has long maintained that" reports
         return None
     if cue.form in _IMPRESSIONS:
