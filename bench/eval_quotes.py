@@ -45,7 +45,8 @@ _NOUN_CLAUSE_ENDS = (", ", " and ", "; ", " — ")
 _AFTER_QUOTED_COMMA = frozenset("and but while whereas though although which who".split())
 # after '"..." and', words that start a second predicate of the subject ('and has invited two guests')
 _VERB_AFTER_AND = frozenset("has have had is was were will would then also later even cast".split())
-_CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", " – ", " -- ", " - ", ", a ", ", one of")
+_CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", " – ", " -- ", " - ", ", a ", ", an ", ", one of", ", who ",
+                       " as he ", " as she ", " as they ")
 
 
 def _object_before(text: str, q: Quote, s_start: int) -> bool:
