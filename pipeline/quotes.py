@@ -1384,8 +1384,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     for later in doc.cues_between(cue.end, min(s_end, cue.end + LOOKBACK)):
         # "Voters found it offensive, journalist Martha Raddatz said.": the sentence is the later verb's
         if later.form in _SPEECH and not later.used and s_end - later.end < 50 and not text[later.end:s_end].strip(" \t,.") \
-                and text[max(s_start, later.start - 60):later.start].count(",") == 1:
-            return None
+                and text[max(s_start, later.start - 60):later.start].count(",") == 1 \
+                and _RELATIVES.isdisjoint(text[text.rfind(",", s_start, later.start) + 1:later.start].split()):
+            return None  # (not "..., something that Trump mocked.": a relative clause, not a source)
         if later.form == "according" and not later.used and text[later.start - 2:later.start] in (", ", "— ", "- "):
             return None  # "CONTENT, according to X.": the whole clause is X's (see the "according" branch)
     if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end):  # "has long maintained that" reports
@@ -1726,9 +1727,10 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
     relative = max(tail.find(", who "), tail.find(", which "))  # "..., said X, who noted that ...": X's clause
     if " that " in (tail[:relative] if relative > 0 else tail) or not _QUOTE_MARKS.isdisjoint(tail):
         return False
-    if inverted:  # "..., said X": X and its apposition end it
+    if inverted:  # "..., said X": X and its apposition end it (not "X, a manager, said the flag was removed, ...")
         m = mention_after(text, cue.end, s_end)
-        return m is not None and (m.end >= s_end or text[m.end] in ",(")
+        return m is not None and (m.end >= s_end or text[m.end] in ",(") \
+            and _CLAUSE_WORDS.isdisjoint(text[m.start:m.end].split())
     pos = cue.end
     if cue.form in _TELL:  # the audience: told POLITICO, told reporters
         aud = mention_after(text, pos, s_end)
