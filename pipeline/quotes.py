@@ -2185,15 +2185,26 @@ def _after_indirect(text: str, found: list[tuple]) -> None:
     for i in range(1, len(found)):
         start, end, p_first, p_last, kind, u, attr = found[i]
         prev = found[i - 1]
-        if attr is None and kind == "direct" and prev[4] == "indirect" and prev[6] is not None \
-                and prev[6].mention is not None and p_first - prev[3] <= _AFTER_INDIRECT_PARAGRAPHS \
-                and not text[prev[1]:start].strip(_BETWEEN_CLAUSE_AND_QUOTE):
+        source = prev[6]
+        if attr is None and kind == "direct" and prev[4] == "indirect" and source is not None \
+                and source.mention is not None and p_first - prev[3] <= _AFTER_INDIRECT_PARAGRAPHS \
+                and not _between_clause_and_quote(text, prev[1], start, source):
             found[i] = (start, end, p_first, p_last, kind, prev[5] if p_first == prev[3] else u,
-                        _clone(prev[6], "inherited.indirect"))
+                        _clone(source, "inherited.indirect"))
 
 
 _AFTER_INDIRECT_PARAGRAPHS = 1
 _BETWEEN_CLAUSE_AND_QUOTE = " \t\n.\"“'‘"
+
+
+def _between_clause_and_quote(text: str, end: int, start: int, source: _Attribution) -> str:
+    """The words between a reported clause and the next quotation, less the clause's own source
+    when it follows the clause ('..., Schiff said. "..."')."""
+    at = source.mention[0] if source.cue_start is None else min(source.cue_start, source.mention[0])
+    if end <= at < start:
+        stop = max(source.mention[1], source.cue_end or 0)
+        return (text[end:at] + text[stop:start]).strip(_BETWEEN_CLAUSE_AND_QUOTE + ",")
+    return text[end:start].strip(_BETWEEN_CLAUSE_AND_QUOTE)
 
 
 def _clone(attr: _Attribution, rule: str) -> _Attribution:
