@@ -1385,8 +1385,11 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         # "Voters found it offensive, journalist Martha Raddatz said.": the sentence is the later verb's
         if later.form in _SPEECH and not later.used and s_end - later.end < 50 and not text[later.end:s_end].strip(" \t,.") \
                 and text[max(s_start, later.start - 60):later.start].count(",") == 1 \
+                and text.rfind(",", cue.end, later.start) >= 0 \
                 and _RELATIVES.isdisjoint(text[text.rfind(",", s_start, later.start) + 1:later.start].split()):
-            return None  # (not "..., something that Trump mocked.": a relative clause, not a source)
+            # (not "..., something that Trump mocked.": a relative clause, not a source; not "X, a Mexican
+            # diplomat, said Mexico must rebut Trump's claims.": the comma before the later verb is after this one)
+            return None
         if later.form == "according" and not later.used and text[later.start - 2:later.start] in (", ", "— ", "- "):
             return None  # "CONTENT, according to X.": the whole clause is X's (see the "according" branch)
     if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end):  # "has long maintained that" reports
