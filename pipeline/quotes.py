@@ -1519,9 +1519,9 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
     CONTENT."""
     text = doc.text
     m = _mention_before(doc, cue.start, s_start)
-    if m is not None and after_cue[:1] == "," and (text[s_start:m.start] + text[m.start:m.start + 3]).lstrip(
-            " \t\"“(").startswith(("As ", "as ")):
-        # As The Post reported, CONTENT. / As a new poll shows, CONTENT.
+    lead = (text[s_start:m.start] + text[m.start:m.start + 3]).lstrip(" \t\"“(") if m is not None else ""
+    if m is not None and after_cue[:1] == "," and lead[_after_connective(lead, 0, len(lead)):].startswith(("As ", "as ")):
+        # As The Post reported, CONTENT. / As a new poll shows, CONTENT. / But as Clyburn noted, CONTENT.
         attr = _attr_from_before(doc, cue, s_start, "indirect.as_x_said")
         start, end = _clause(doc, cue.end + 1, s_end)
         return (attr, start, end, attr.rule) if attr is not None and end - start > 3 else None
