@@ -1035,7 +1035,39 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 if attr.cue is not None:
                     attr.cue.used = True
                 return attr, True
+    if not starts_sentence and text.endswith(_AS_BEFORE_QUOTE, s_start, span.open_start):
+        attr = _subject_verb_as(doc, s_start, span.open_start)
+        if attr is not None:
+            return attr, False
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
+
+
+# "X <verb> Y as "...": a characterisation is the subject's words, whatever the verb (heralded,
+# identified, introduced him as "a fighter for families").
+_AS_BEFORE_QUOTE = (" as ", " as a ", " as an ", " as the ")
+_VERB_AFTER_SUBJECT = regex.compile(
+    r"[ \t]+(?:(?:also|then|later|even|often|again|has|have|had|repeatedly)[ \t]+)*(?P<verb>\p{Ll}+(?:ed|es|s))[ \t]")
+_NOT_A_VERB = frozenset("is was has does its this his us as yes".split())
+_AS_OBJECT_CHARS = 80  # at most this far from the verb to the quotation
+
+
+def _subject_verb_as(doc: _Doc, s_start: int, open_start: int) -> _Attribution | None:
+    """The subject of a sentence whose verb (an -ed/-s form right after it that the vocabulary does
+    not know) characterises an object "as" the quotation, with no clause break, no other quotation
+    and no relative between."""
+    text = doc.text
+    if any(text.find(b, s_start, open_start) >= 0 for b in _CLAUSE_BREAKS) \
+            or not _QUOTE_MARKS.isdisjoint(text[s_start:open_start]):
+        return None
+    found = _subject(doc, s_start, open_start)
+    if found is None:
+        return None
+    s, e, _ = found
+    m = _VERB_AFTER_SUBJECT.match(text, e, open_start, timeout=doc.deadline.left())
+    if m is None or m.group("verb") in _NOT_A_VERB or m.group("verb") in _VERBS \
+            or open_start - m.end() > _AS_OBJECT_CHARS or text[s:e] in _RELATIVE_SPEAKERS or text[s:e] in ("It", "it"):
+        return None
+    return _Attribution(None, m.start("verb"), m.end("verb"), (s, e), None, "partial.subject_verb_as")
 
 
 _SUBORDINATORS_BEFORE_COLON = (" when ", " where ", " as ", " while ", " after ", " before ")
