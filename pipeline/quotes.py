@@ -123,7 +123,7 @@ _RELATIVE_CLAUSES = frozenset(("which", "what"))  # a reported relative clause: 
 # Verb forms that are as often nouns: they report only when their speaker opens the clause.
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
                      "doubt doubts promise promises demand demands estimate estimates forecast forecasts "
-                     "offer offers plans views warning".split())
+                     "offer offers plans views warning tweet tweets".split())
 _PRONOUNS = frozenset(row[0] for row in table("people_pronouns.tsv"))
 # Verbs whose passive reports what was said of its subject ("is accused of", "has been criticized for");
 # of the others' passives ("was offered", "is assured of", "was asked") on PolNeAR train 3 rows in 80 were right.
