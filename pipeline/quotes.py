@@ -1039,6 +1039,12 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         attr = _subject_verb_as(doc, s_start, span.open_start)
         if attr is not None:
             return attr, False
+    # (f) a partial quote in a sentence whose subject does something else with the words
+    # (Trump has hailed the vote as "fantastic"): the subject is their source
+    if span.closed and not span.title and not starts_sentence and not _title(doc, span):
+        attr = _subject_other_verb(doc, span, s_start)
+        if attr is not None:
+            return attr, False
     return None, starts_sentence and _ends_sentence(doc, span, c_end)
 
 
@@ -1068,6 +1074,60 @@ def _subject_verb_as(doc: _Doc, s_start: int, open_start: int) -> _Attribution |
             or open_start - m.end() > _AS_OBJECT_CHARS or text[s:e] in _RELATIVE_SPEAKERS or text[s:e] in ("It", "it"):
         return None
     return _Attribution(None, m.start("verb"), m.end("verb"), (s, e), None, "partial.subject_verb_as")
+_SUBJECT_VERB_REACH = 12  # words from the sentence's verb to the quotation
+_OTHER_VERB_MIN_WORDS = 4  # shorter quotations after such a verb are mostly the writer's scare quotes
+_NO_SOURCE_SUBJECTS = frozenset("It it This this That that".split())
+_VERB_PARTICLES = (" down ", " up ", " off ", " back ", " out ")
+_NOT_MAIN_VERB = frozenset("is are was were be been being has have had do does did will would can could should may might "
+                           "must also not never still just even only already often".split())
+
+
+def _subject_other_verb(doc: _Doc, span: _Span, s_start: int) -> _Attribution | None:
+    """A lower-case quotation of four words or more in the clause of the sentence's subject and a
+    finite verb not in the list ('Trump also embraced enhanced interrogation -- "I think ..."',
+    'Sanders credited Clinton's victory to "a closed primary"'): PolNeAR credits the subject. The
+    verb (or the verb after a last ' and ', 'completed its review and deemed him "..."') is the cue;
+    a capitalised quotation (a chant, a title), a comma or a colon between verb and quotation, or a
+    verb more than a few words away leaves the quotation unattributed, and so does a verb of the
+    list (an indirect-only one, 'portrayed the bill as a "..."', is read with its clause)."""
+    text = doc.text
+    words_ = text[span.start:span.end].split()
+    if len(words_) < _OTHER_VERB_MIN_WORDS or words_[0][:1].isupper():
+        return None
+    found = _subject(doc, s_start, span.open_start)
+    if found is None:
+        return None
+    s, e, m_end = found
+    if text[m_end:m_end + 1] != " " or text[s:e] in _NO_SOURCE_SUBJECTS:
+        return None
+    pos = m_end
+    while True:
+        while pos < span.open_start and text[pos] == " ":
+            pos += 1
+        v_start = pos
+        while pos < span.open_start and text[pos].isalpha():
+            pos += 1
+        verb = text[v_start:pos]
+        if verb in _NOT_MAIN_VERB or (verb.endswith("ly") and verb.islower()):
+            continue
+        break
+    gap = text[pos:span.open_start]
+    if not verb.islower() or not verb.endswith(("ed", "s")) or verb in _STOPWORDS or verb in _VERBS \
+            or len(gap.split()) > _SUBJECT_VERB_REACH \
+            or not _NO_PUNCTUATION.isdisjoint(gap.rstrip(_DOUBLE_MARKS + "'‘ ")) or text[pos:pos + 1] not in (" ", ""):
+        return None
+    if gap.startswith(_VERB_PARTICLES):  # "played down Trump's comments as "...""
+        pos = text.index(" ", pos + 1)
+        gap = text[pos:span.open_start]
+    join = gap.rfind(" and ")  # "completed its review and deemed him "...": the nearer verb
+    if join >= 0:
+        later = gap[join + 5:].split(" ", 1)[0]
+        if later in _VERBS:
+            return None  # a verb of the list: its own rules read it (indirect ones with the clause)
+        if later.endswith(("ed", "s")) and later.islower() and later.isalpha():
+            v_start = pos + join + 5
+            pos = v_start + len(later)
+    return _Attribution(None, v_start, pos, (s, e), None, "partial.subject_other_verb")
 
 
 _SUBORDINATORS_BEFORE_COLON = (" when ", " where ", " as ", " while ", " after ", " before ")
