@@ -252,6 +252,8 @@ _CLAUSE_STOP_AFTER_COMMA = _STOP_AFTER_COMMA - frozenset(("even",))
 _SPEAKERS_AFTER_COMMA = ("he said", "she said", "they said", "and he ", "and she ", "and they ", "and we ", "and I ",
                          "and it ")
 _NEW_SUBJECTS = frozenset(("he", "she", "they"))
+# ... but not ", but also ...", ", but rather ...", ", but not ...": the same clause goes on.
+_BUT_GOES_ON = ("but also ", "but rather ", "but not ", "but no ")
 
 # What may follow a clause-final "X said": on Tuesday, last week.
 _TIME_ONLY = regex.compile(
@@ -2019,7 +2021,8 @@ def clause_stop(text: str, start: int, end: int, marks: tuple[str, ...] | None =
     while at >= 0:
         word_end = text.find(" ", at + 2, min(stop, at + 16))
         word = text[at + 2:word_end if word_end > 0 else min(stop, at + 16)]
-        if word in after_comma or text.startswith(_SPEAKERS_AFTER_COMMA, at + 2) or (
+        if word in after_comma and not text.startswith(_BUT_GOES_ON, at + 2) \
+                or text.startswith(_SPEAKERS_AFTER_COMMA, at + 2) or (
                 marks is None and word.endswith("ing") and word.islower() and len(word) > 5 and word != "including"):
             return at
         at = text.find(", ", at + 2, stop)
