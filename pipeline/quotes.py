@@ -1078,7 +1078,7 @@ def _subject_verb_as(doc: _Doc, s_start: int, open_start: int) -> _Attribution |
     return _Attribution(None, m.start("verb"), m.end("verb"), (s, e), None, "partial.subject_verb_as")
 _SUBJECT_VERB_REACH = 12  # words from the sentence's verb to the quotation
 _OTHER_VERB_MIN_WORDS = 4  # shorter quotations after such a verb are mostly the writer's scare quotes
-_NO_SOURCE_SUBJECTS = frozenset("It it This this That that".split())
+_NO_SOURCE_SUBJECTS = frozenset("It it This this That that who which".split())
 _VERB_PARTICLES = (" down ", " up ", " off ", " back ", " out ")
 _NOT_MAIN_VERB = frozenset("is are was were be been being has have had do does did will would can could should may might "
                            "must also not never still just even only already often".split())
