@@ -285,6 +285,8 @@ _ADVERBIAL_STARTS = tuple(
     "on in at to with per via for over through last this earlier late during after before again repeatedly "
     "publicly privately recently yesterday today Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NOT_IN_ADVERBIAL = frozenset(',.;:"“”\n')
+_TO_AUDIENCE = frozenset("the a an his her their its our my reporters journalists supporters voters him them me us you "
+                         "donors members".split())
 # ... and a time or a manner right after the verb, before a clause without "that": "said Wednesday he agrees".
 _LEAD_TIME = regex.compile(
     r"""[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|repeatedly
@@ -1510,7 +1512,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if attr is None or (before in _RELATIVES and (
             before not in _RELATIVE_CLAUSES or _word_before(text, attr.mention[0] - len(before) - 1) in _PREPOSITIONS)):
         return None  # "the man whom officials said ...", "in which he said": the content is elsewhere
-    pos = clause_start(text, cue, s_end, deadline=doc.deadline)
+    pos = clause_start(text, cue, s_end, deadline=doc.deadline, reported=True)
     start, end = _clause(doc, pos, s_end)
     if before in _RELATIVE_CLAUSES:
         # "the FDIC, which the probe said covered up ..." / "what he said were failures": PolNeAR's content
@@ -1943,9 +1945,10 @@ def _asked(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
 
 
 def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = None,
-                 deadline: Deadline = NO_DEADLINE) -> int:
+                 deadline: Deadline = NO_DEADLINE, reported: bool = False) -> int:
     """Where the reported clause after a verb begins: after the audience of "told" and a short
-    time or place ("said on Tuesday that"). ``cue`` is a cue or a verb form with its end."""
+    time or place ("said on Tuesday that"). ``cue`` is a cue or a verb form with its end;
+    ``reported``: the clause is all there is (no quotation follows), so "to" + a verb is its start."""
     form, pos = (cue.form, cue.end) if isinstance(cue, _Cue) else (cue, cue_end)
     if form in _TELL:  # X told AUDIENCE (that) ...
         aud = mention_after(text, pos, s_end)
@@ -1971,6 +1974,9 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
         # called for X, warned of X, asked about X, pointed out that X, referred to X
         return text.index(" ", pos + 1) + 1
     that = text.find(" that ", pos, min(s_end, pos + 95))  # said on Tuesday that ...
+    if reported and that > pos and text.startswith("to ", pos + 1) and _next_word(text, pos + 3, that).islower() \
+            and _next_word(text, pos + 3, that) not in _TO_AUDIENCE:
+        that = -1  # "refused to join the debate that ...": an infinitive, not "said to reporters that"
     if that > pos and (text.startswith(_ADVERBIAL_STARTS, pos + 1) or (
             form in _OBJECT_THAT and that - pos < 40)) and _NOT_IN_ADVERBIAL.isdisjoint(text[pos:that]):
         return that + 1  # ... or "expressed concern that ...": the clause after the noun
