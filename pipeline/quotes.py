@@ -124,6 +124,7 @@ _RELATIVE_CLAUSES = frozenset(("which", "what"))  # a reported relative clause: 
 _NOUNISH = frozenset("report reports claim claims call calls support supports show shows hope hopes fear fears "
                      "doubt doubts promise promises demand demands estimate estimates forecast forecasts "
                      "offer offers plans views warning tweet tweets".split())
+_SHOW = frozenset(("show", "shows"))  # mostly the noun when the speaker is not right before it ("ABC's TV show")
 _PRONOUNS = frozenset(row[0] for row in table("people_pronouns.tsv"))
 # Verbs whose passive reports what was said of its subject ("is accused of", "has been criticized for");
 # of the others' passives ("was offered", "is assured of", "was asked") on PolNeAR train 3 rows in 80 were right.
@@ -940,7 +941,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     and prev.cue_end is not None and s_start <= prev.cue_end <= cue.start:
                 # "...," Anderson said, adding that Sanders is "...": the same speaker, a new utterance
                 attr = _Attribution(cue, cue.start, cue.end, prev.mention, prev.appos, "partial.gerund")
-            if attr is None and cue.form not in _GERUNDS:  # X has cast ... and accused her of "..."
+            # X has cast ... and accused her of "..." (not "the TV show": the noun)
+            if attr is None and cue.form not in _GERUNDS and cue.form not in _SHOW:
                 found = _subject(doc, s_start, cue.start)
                 if found is not None and cue.start - found[2] < 120:
                     attr = _Attribution(cue, cue.start, cue.end, found[:2], None, "partial.subject_verb")
