@@ -1295,11 +1295,13 @@ _CLAUSE_BREAKS = (", and ", ", but ", "; ", " – ", " — ")
 
 
 def full_stop(text: str, start: int, end: int) -> int:
-    """The first ". " in [start, end) that ends a sentence (not "Mrs. Clinton", "J. Smith"), or -1."""
+    """The first ". " in [start, end) that ends a sentence (not "Mrs. Clinton", "J. Smith", "the U.S.
+    to"), or -1."""
     at = text.find(". ", start, end)
     while at >= 0:
         word = text[max(start, text.rfind(" ", max(start, at - 6), at) + 1):at]
-        if not (word in _GAP_ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+        if not (word in _GAP_ABBREVIATIONS or (len(word) == 1 and word.isupper())
+                or ("." in word and text[at + 2:at + 3].islower())):  # "the U.S. to come to aid"
             return at
         at = text.find(". ", at + 2, end)
     return -1
