@@ -799,11 +799,13 @@ def _possessor(doc: _Doc, cue: _Cue, limit: int) -> _Attribution | None:
 
 
 _WITH = " with "
+_ABSOLUTE_BEFORE = (" and ", " – ", " — ", ", ")  # "..., Ryan saying ... and Trump calling it ..."
 
 
 def _with_subject(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
     """"..., with Sen. John McCain calling it a "Chinese menu"": the subject of an absolute clause
-    after "with" speaks, not the sentence's subject (up to three words between "with" and the mention)."""
+    after "with" speaks, not the sentence's subject (up to three words between "with" and the mention);
+    so does a name right before the participle after " and " or a comma ("and Trump calling it")."""
     text = doc.text
     m = _mention_before(doc, cue.start, limit)
     if m is None:
@@ -811,6 +813,9 @@ def _with_subject(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     at = text.rfind(_WITH, max(limit, m.start - 30), m.start)
     if at < 0 and text.startswith(_WITH, m.start - len(_WITH)):
         at = m.start - len(_WITH)
+    if at < 0 and text.endswith(_ABSOLUTE_BEFORE, 0, m.start) and not text[m.end:cue.start].strip():
+        s, e = trim_mention(text, m.start, m.end)
+        return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule.replace("x_said", "with_x_saying"))
     if at < 0 or text.count(" ", at + len(_WITH), m.start) > 3 or not _NO_PUNCTUATION.isdisjoint(text[at:m.start]):
         return None
     s, e = trim_mention(text, m.start, m.end)
