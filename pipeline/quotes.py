@@ -1354,9 +1354,16 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
         if cue.form in _GERUNDS:  # "..., telling reporters that he thinks X is "...": the participle's speaker
             if _attr_from_before(doc, cue, s_start, "") is not None:
                 return cue
-        elif _attr_from_before(doc, cue, s_start, "") is not None:
+        elif _attr_from_before(doc, cue, s_start, "") is not None or _np_subject_only(doc, cue, s_start):
             return cue
     return cues[-1]
+
+
+def _np_subject_only(doc: _Doc, cue: _Cue, s_start: int) -> bool:
+    """The words before the verb group are its subject as written ("Another said he hoped with his
+    "whole heart" ...": Another's clause), not a relative pronoun or a subject further back."""
+    attr = _np_subject(doc, cue, s_start, "")
+    return attr is not None and attr.rule == ""
 
 
 def _later_speaker_after_comma(doc: _Doc, cue: _Cue, cues: list[_Cue], open_start: int) -> bool:
