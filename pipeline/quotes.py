@@ -304,6 +304,16 @@ _NP_OBJECT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in (
 # Verbs whose object noun introduces the reported clause: "expressed concern that", "voiced doubts that".
 _OBJECT_THAT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in ("express", "voice"))
 _CLAUSE_OPENING = ("that ", "what ", "how ", "why ", "whether ", "if ", "who ", "when ", "where ")
+# ... and where the object gives way to when or where it was said: "in November", "on Twitter", "in a tweet".
+_OBJECT_ADJUNCT = regex.compile(
+    rf"""[ \t]+(?:(?:in|on|during|at|over)[ \t]+(?:(?:a|an|the|his|her|its|their|recent|early|late)[ \t]+)?
+        (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August
+          |September|October|November|December|\d{{4}}|years|weeks|months|days|speeches|{_CHANNEL_ALT})
+      | (?:earlier|last|this)[ \t]+(?:week|month|year|weekend)
+      | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)
+    )(?![\p{{L}}])""",
+    regex.VERBOSE,
+)
 _OBJECT_ENDS = (", ", " - ", " -- ", " — ", " – ", " after ", " while ", " when ", " because ", " before ", " since ")
 
 # The subject of an indirect cue when the speaker reader finds none ("Her campaign workers here
@@ -1553,6 +1563,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if cue.form in _NP_OBJECT and not text.startswith(_CLAUSE_OPENING, start):
         # "endorsed Cruz - the first time ...", "claimed victory, saying": an object ends at a comma or a dash
         end = clause_stop(text, start, end, _OBJECT_ENDS)
+        adjunct = _OBJECT_ADJUNCT.search(text, start, end, timeout=doc.deadline.left())
+        if adjunct is not None:  # "endorsed Hillary Clinton on Thursday", "posted an image of himself on Twitter"
+            end = adjunct.start()
         while end > start and text[end - 1] in " \t,":
             end -= 1
     if end - start < 2 or _introduces_quotation(text, end):
