@@ -1263,12 +1263,17 @@ def _x_verb_after(doc: _Doc, pos: int, limit: int) -> _Attribution | None:
     while v_end < limit and text[v_end].isalpha():
         v_end += 1
     verb = text[v_start:v_end]
-    if not verb.islower() or not verb.endswith(("ed", "s")) or verb in _STOPWORDS or verb in _AUXILIARIES:
-        return None
     rest = text[v_end:min(limit, v_end + 12)]
-    if not rest[:1] in (".", ",", "") and not rest.startswith((" back", " up", " in", " out", " on ")):
+    particle = rest.startswith((" back", " up", " in", " out", " on "))
+    if not (verb.endswith(("ed", "s")) or (verb in _IRREGULAR_PAST and particle)) or not verb.islower() \
+            or verb in _STOPWORDS or verb in _AUXILIARIES:
+        return None
+    if not rest[:1] in (".", ",", "") and not particle:
         return None
     return _Attribution(None, v_start, v_end, (m.start, m.end), None, "direct.x_verb")
+
+
+_IRREGULAR_PAST = frozenset("shot spoke went cut broke".split())  # with a particle: "...," Bennett shot back
 
 
 def _said_sentence_before(doc: _Doc, s_start: int) -> _Attribution | None:
