@@ -274,9 +274,9 @@ _QUOTE_MARKS = frozenset('"“”«»')
 # A preposition that belongs to the verb ("called for", "warned of"): the clause starts after it.
 _PARTICLE_AFTER_VERB = (" for ", " about ", " of ", " upon ")
 _LEMMA_PARTICLES = {"point": (" out ", " to "), "refer": (" to ",), "respond": (" to ",), "reply": (" to ",),
-                    "rail": (" against ",), "hint": (" at ",), "speak": (" about ", " of "), "call": (" on ",),
-                    "comment": (" on ",), "warn": (" against ",), "agree": (" on ",), "argue": (" over ", " against "),
-                    "complain": (" about ",)}
+                    "rail": (" against ",), "hint": (" at ",), "speak": (" about ", " of "), "call": (" on ", " out "),
+                    "comment": (" on ",), "warn": (" against ",), "agree": (" on ", " with "),
+                    "argue": (" over ", " against "), "complain": (" about ",), "believe": (" in ",)}
 
 # The audience of "told" when it is not a name: told reporters, told him.
 _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
