@@ -2113,6 +2113,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
                 cue.used = True
     # verbs of the "indirect" class report clauses only: quotations never look for them
     doc = _Doc(text, seg, deadline, [c for c in cues if c.form not in _INDIRECT_ONLY and c.form not in _POLL_FORMS])
+    polls = [c.start for c in cues if c.form in _POLL_FORMS]
     found: list[tuple] = []  # (start, end, p_first, p_last, kind, utterance, attribution)
     utterance = -1
     prev: tuple[_Span, _Attribution | None, int, str] | None = None  # last quote, attribution, utterance, kind
@@ -2146,6 +2147,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
             attr, kind = None, "partial"  # a title or a name in quotation marks: "The Apprentice", ABC's "This Week"
         if attr is not None and attr.cue is not None and attr.cue.form != "according":
             attr = _according_to(doc, span, attr)
+            if attr.mention is not None and attr.mention[1] <= span.open_start:
+                attr = _poll_source(doc, attr, polls)
             if attr.mention is not None and attr.cue is not None and attr.cue.form in _IMPRESSIONS:
                 # "The email appears to contradict ... "...": an impression has no source (as in PolNeAR)
                 attr = _Attribution(attr.cue, attr.cue_start, attr.cue_end, None, None, attr.rule + "_impression", attr.via)
@@ -2280,6 +2283,23 @@ def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
                 cue.used = True
                 return source
     return attr
+
+
+def _poll_source(doc: _Doc, attr: _Attribution, polls: list[int]) -> _Attribution:
+    """'In a September Washington Post-ABC News poll, 75 percent of Republicans said "..."': PolNeAR
+    credits the poll named by the sentence-opening "In ...," (as for indirect speech, see _in_poll)."""
+    text = doc.text
+    s_start = doc.sentence(attr.mention[0])[0]
+    at = s_start
+    while at < attr.mention[0] and text[at] in " \t\"“(":
+        at += 1
+    if not text.startswith("In ", at):
+        return attr
+    comma = text.find(", ", at, attr.mention[0])
+    i = bisect.bisect_left(polls, at)
+    if comma < 0 or i == len(polls) or polls[i] > comma or text.find(",", comma + 1, attr.mention[0]) >= 0:
+        return attr
+    return _Attribution(attr.cue, attr.cue_start, attr.cue_end, (at + 3, comma), None, attr.rule + "_in_poll", attr.via)
 
 
 def _inherit(doc: _Doc, span: _Span, prev: tuple[_Span, _Attribution | None, int, str], kind: str):
