@@ -880,7 +880,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     if words_ is not None and text[words_[0]].isalpha():
                         attr = _Attribution(cue, cue.start, cue.end, words_, None, "direct.said_x")
             elif _short_gap(text, span.close_end, gap_end, starts_sentence and text[span.end - 1] in ",?!") and not (
-                    text[span.end - 1] == "." and _CLAUSE_GOES_ON.match(text, cue.end, p_end, timeout=doc.deadline.left())):
+                    text[span.end - 1] == "." and (_CLAUSE_GOES_ON.match(text, cue.end, p_end, timeout=doc.deadline.left())
+                                                   or _interrupts_next_sentence(text, span.close_end, cue))):
                 attr = _attr_from_before(doc, cue, span.close_end, "direct.x_said")
                 if attr is None and text[span.end - 1] in ",?!—-":  # "...," the moderator said
                     words_ = _content(text, span.close_end, gap_end)
@@ -1167,6 +1168,16 @@ def _comma_then_source(text: str, span: _Span, m_start: int) -> bool:
         return False
     lead = gap[comma + 1:]
     return len(lead.split()) <= _SOURCE_LEAD_WORDS and _NO_PUNCTUATION.isdisjoint(lead)
+
+
+_GOES_ON_AFTER_COMMA = regex.compile(r",[ \t]+(?!\p{Ll}+ing\b)\p{Ll}")
+
+
+def _interrupts_next_sentence(text: str, close_end: int, cue: _Cue) -> bool:
+    """After a quotation that ends its sentence, a source set off by commas inside the next
+    sentence ('"..." South Carolina, he said, was "where ..."', '"..." Perhaps, he said, this "..."')
+    interrupts that sentence: it is not the quotation's."""
+    return "," in text[close_end:cue.start] and _GOES_ON_AFTER_COMMA.match(text, cue.end) is not None
 
 
 def _last_of(text: str, needles: tuple[str, ...], start: int, end: int) -> tuple[int, int]:
