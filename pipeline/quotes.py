@@ -664,6 +664,7 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
 
 
 _COORDINATORS = (" and ", " but ")
+_CONCESSIVE = frozenset("Although Though While Whereas".split())
 _OBJECT_PREPOSITIONS = frozenset("of for with by from to at in on about against".split())
 
 
@@ -864,9 +865,11 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     ends_clause = text[span.end - 1] in ",?!…—-;:" or text[span.close_end:span.close_end + 1] in (",", ".")
     if text[span.end - 1] == "." and not ends_clause:  # a full stop: a verb after it may start a new sentence
         ends_clause = starts_sentence
-    if span.closed and (ends_clause or not any(
-            not c.used and _mention_before(doc, c.start, s_start) is not None
-            for c in doc.cues_between(s_start, span.open_start))):
+    own_verb = any(not c.used and _mention_before(doc, c.start, s_start) is not None
+                   for c in doc.cues_between(s_start, span.open_start))
+    if span.closed and (ends_clause or not own_verb) and not (
+            own_verb and before_text.lstrip(" \t\"“'‘(").split(" ", 1)[0] in _CONCESSIVE):
+        # ('Although he says he "loves China," he also accuses it ...': the quote is the subordinate clause's)
         for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + 120)):
             if cue.used or cue.form == "according":
                 continue
