@@ -1535,6 +1535,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             return None  # "CONTENT, according to X.": the whole clause is X's (see the "according" branch)
     if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end):  # "has long maintained that" reports
         return None
+    if cue.form == "report" and not text.startswith(" that ", cue.end) and _word_before(text, cue.start) != "to":
+        return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
     if cue.form == "Asked" or (cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", "")):
