@@ -114,7 +114,8 @@ _AUXILIARIES = frozenset("has have had is was are were would will did does could
 # Verbs that attribute a quotation ("...," he continued) but rarely report a clause without one
 # ("he continued to campaign", "she maintained her lead", "he talked about jobs"; under 30% precise on PolNeAR train).
 _QUOTE_ONLY = frozenset(f for f, (lemma, _) in _VERBS.items()
-                        if lemma in ("continue", "maintain", "read", "view", "talk", "speak", "vent", "snipe"))
+                        if lemma in ("continue", "maintain", "read", "view", "talk", "speak", "vent", "snipe")
+                        or f == "written")  # "had written just a few years earlier, ''...''" / "has written letters"
 _BEFORE_GERUND = frozenset("while before after when".split())
 _NO_SENTENCE_END = frozenset('.!?;"“”')
 _RELATIVES = frozenset("which that whom whose what".split())
