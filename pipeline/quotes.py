@@ -1538,6 +1538,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     if cue.form == "report" and not text.startswith(" that ", cue.end) and _word_before(text, cue.start) != "to":
         return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
+    if _VERBS[cue.form][0] == "find" and _next_word(text, cue.end, s_end) in _FOUND_NOT_REPORTED:
+        return None  # "found himself in a muddy battle", "found ways to press his agenda": no finding reported
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
     if cue.form == "Asked" or (cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", "")):
@@ -1605,6 +1607,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         attr = _Attribution(cue, attr.cue_start, attr.cue_end, None, None, "indirect.passive")
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
+
+
+_FOUND_NOT_REPORTED = frozenset("himself herself itself themselves myself ourselves yourself ways way sanctuary".split())
 
 
 def _introduces_quotation(text: str, end: int) -> bool:
