@@ -1927,10 +1927,15 @@ def _sentence_before(text: str, start: int, end: int, trailing: str) -> tuple[in
     return start, end
 
 
+_OPENING_PHRASES = frozenset(("In fact", "Even so", "In contrast", "By contrast", "Of course", "For example",
+                              "For instance", "In addition", "As a result", "In other words", "In short"))
+
+
 def _after_opening_adverb(text: str, start: int, end: int) -> int:
     """Past "Nevertheless, " / "Meanwhile, " / "WASHINGTON (Reuters) - ": the writer's, not the source's."""
-    comma = text.find(", ", start, min(end, start + 16))
-    if comma > start and (text[start:comma] in _OPENING_ADVERBS or text[start:comma].endswith("ly")):
+    comma = text.find(", ", start, min(end, start + 18))
+    if comma > start and (text[start:comma] in _OPENING_ADVERBS or text[start:comma] in _OPENING_PHRASES
+                          or text[start:comma].endswith("ly")):
         return comma + 2
     dash = text.find(") - ", start, min(end, start + 40))
     if dash > start and (text[start:dash].isupper() or "(Reuters" in text[start:dash]):
