@@ -2149,6 +2149,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         if _markup(text, span):
             continue
         attr, whole = _attribute_span(doc, span, prev[1] if prev is not None else None)
+        if attr is not None:
+            attr = _nearer_subject(doc, attr)
         kind = "direct" if whole or not span.closed or span.p_last > span.p_first else "partial"
         if span.title:
             kind = "partial" if attr is None else kind
@@ -2390,6 +2392,53 @@ def _between_clause_and_quote(text: str, end: int, start: int, source: _Attribut
         stop = max(source.mention[1], source.cue_end or 0)
         return (text[end:at] + text[stop:start]).strip(_BETWEEN_CLAUSE_AND_QUOTE + ",")
     return text[end:start].strip(_BETWEEN_CLAUSE_AND_QUOTE)
+
+
+_NOMINATIVE = frozenset("he she they we He She They We who which".split())
+_NEARER_SUBJECT_REACH = 300  # characters from the subject found to the verb
+
+
+def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
+    """A pronoun subject between the mention found and the verb is the subject of the verb's own
+    clause and the mention as written (PolNeAR's): 'When Mook was asked ..., he laughed and said',
+    'Obama has been criticized ..., though last week he used stronger language, saying',
+    'Clinton, who could be celebrating being dubbed "..."'."""
+    text = doc.text
+    if attr.mention is None or attr.cue_start is None:
+        return attr
+    end, cue_start = attr.mention[1], attr.cue_start
+    if end >= cue_start or cue_start - end > _NEARER_SUBJECT_REACH:
+        return attr
+    gap = text[end:cue_start]
+    if not _GAP_BREAKERS.isdisjoint(gap) or ". " in gap:
+        return attr
+    found = None
+    for m in regex.finditer(r"(?<=[ ,])(?:he|she|they|we|He|She|They|We|who|which)(?=[ ])", text, pos=end, endpos=cue_start,
+                            timeout=doc.deadline.left()):
+        found = m
+    if found is None:
+        return attr
+    before = text[max(end, found.start() - 40):found.start()]
+    prev = before.split()[-1:] if before.strip() else []
+    if found.group() in ("who", "which"):
+        if not (before.endswith(", ") or prev and prev[0][:1].isupper()):
+            return attr  # 'He praised those who left but said': a relative clause of an object
+    elif not (before.endswith(", ") or prev and (prev[0] in _BEFORE_NEAR_SUBJECT or prev[0][:1].isupper())):
+        return attr  # 'Carson said he saw ...', 'the suggestion that he was ...': a clause reported or described
+    after = text[found.end():cue_start]
+    if attr.cue is not None and attr.cue.form in _GERUNDS and after.rstrip().endswith(","):
+        after = after.rstrip()[:-1]  # 'he used stronger language, saying': the participle of his clause
+    words_ = after.split()
+    if "," in after or not words_ or not words_[0][:1].islower() or words_[0] in _NOT_A_VERB_AFTER_PRONOUN:
+        return attr
+    return _Attribution(attr.cue, attr.cue_start, attr.cue_end, found.span(), None, attr.rule, attr.via)
+
+
+_NOT_A_VERB_AFTER_PRONOUN = frozenset("and or of to".split())
+# words before a subject pronoun that start its clause ('Saturday when he formally announced ...,
+# calling', 'even as he defended ..., saying', 'last week he used ...')
+_BEFORE_NEAR_SUBJECT = frozenset("and but when as while though although so then yet where whereas week weekend month year "
+                                 "day night morning afternoon evening today yesterday".split())
 
 
 def _clone(attr: _Attribution, rule: str) -> _Attribution:
