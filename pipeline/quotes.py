@@ -724,6 +724,9 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
     return None
 
 
+# prepositions that open a phrase before a clause's subject
+_PHRASE_OPENERS = frozenset("In On At For During After Before With Without Under From Over Since Until Like Unlike "
+                            "Alongside Despite Amid Following Besides Beyond Among Across Throughout Against Within".split())
 _OPENING_PHRASE = 150  # characters of an opening phrase read before a clause's subject ("And although ..., he")
 
 
@@ -736,6 +739,14 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     while start < end and text[start] in "\"“”'‘’ -—–,":
         start += 1
     place = False  # the opening phrase ended with a capitalised word: "in Salem, New Hampshire, Trump said"
+    first = text[start:min(end, start + 20)].split(" ", 1)[0]
+    if first in _PHRASE_OPENERS and "," in text[start:min(end, start + _OPENING_PHRASE)]:
+        # "In New Hampshire, Law's group began ...", "Like Corker, Menendez also ...": the name after the phrase
+        comma = text.find(",", start, min(end, start + _OPENING_PHRASE))
+        place = text[text.rfind(" ", max(start, comma - 30), comma) + 1:comma][:1].isupper()
+        start = comma + 1
+        while start < end and text[start] == " ":
+            start += 1
     for attempt in range(3):
         m = mention_after(text, start, end)
         if m is not None and m.start == start and " " in text[m.start:m.end] and not (place and text[m.end:m.end + 1] == ","):
