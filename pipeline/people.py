@@ -400,6 +400,7 @@ _WHEN_WORDS = frozenset(
     "year weekend last this on earlier later yesterday today".split())
 _CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
 _PREPOSITIONS = frozenset("after before since until of for with by from in on at to into than over under about".split())
+_BEFORE_OBJECT = _PREPOSITIONS | frozenset("through across around among between against without within toward towards".split())
 _PARTICLES = frozenset("de da van von bin al del di der den la le".split())
 _ABBREVIATIONS = frozenset(t for t in _TITLES if t.endswith(".")) | {"Jr.", "Sr.", "St."}
 _DETERMINER_SET = frozenset(_DETERMINERS)
@@ -488,6 +489,9 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         return Mention(_description_start(text, s, limit), e, cue_start, appos)
     if word[-1] == "s" and word[0].islower() and _plural_head(word):  # "ordinary Chinese traders say": a group
         start = _description_start(text, s, limit)
+        before = _token_before(text, start, limit)
+        if before is not None and text[before[0]:before[1]] in _BEFORE_OBJECT:
+            return None  # "Protesters marching through the streets chanted": the object of a preposition
         if start < s:
             return Mention(start, e, cue_start, appos)
         return None
