@@ -951,6 +951,12 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 return _partial(doc, cue, attr), False
         elif gap is not None:
             attr = _attr_from_before(doc, cue, s_start, "direct.x_said_colon")
+            if attr is None and cue.form in _SPEECH and not _opens_clause(text, s_start, cue.start):
+                attr = _speaker_before_verb_group(doc, cue, s_start, "direct.x_verb_group_said_colon") \
+                    or _np_subject(doc, cue, s_start, "direct.np_said_colon")  # 'The clip says Kaine "..."'
+                if attr is not None and (not attr.rule.startswith("direct.")
+                                         or text[attr.mention[0]:attr.mention[1]].split(" ", 1)[0] in _PREPOSITIONS):
+                    attr = None  # 'in a box labeled "..."': a participle after a place, no speaker
             if attr is None:
                 attr = _attr_from_after(doc, cue, span.open_start, "direct.said_x_colon")
             if attr is None:
@@ -1249,6 +1255,12 @@ def _speaker_before_verb_group(doc: _Doc, cue: _Cue, limit: int, rule: str, at_c
 
 
 _OPENING_PREPOSITIONS = frozenset("In On At For During After Before With Under From Over Since Until By".split())
+
+
+def _opens_clause(text: str, s_start: int, pos: int) -> bool:
+    """Nothing of the clause stands before ``pos`` (a verb there may have its speaker after it)."""
+    before = text[s_start:pos].rstrip()
+    return not before or before.endswith((",", ":", ";", "\"", "”", "''", "—", "--", "-"))
 
 
 def _interrupts_clause(doc: _Doc, span: _Span, attr: _Attribution, s_start: int) -> bool:
