@@ -709,6 +709,8 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
         elif between.strip() and between.split(None, 1)[0] in _TAIL_WORDS and subject is not None:
             m = subject  # Hollande said Tuesday in Paris, noting
         elif between.strip():  # said Smith, adding / said Smith, a former mayor, referring
+            if _VERBS.get(verb.form, (verb.form,))[0] not in _INVERTED_LEMMAS:
+                return None  # "Clinton had mocked the complaint, saying": an object, not an inverted speaker
             m = mention_after(text, verb.end, pos - 1)
             if m is None or not (text[m.start].isupper() or text[m.start:m.end].split()[-1] in _ROLE_WORDS):
                 return None  # "Trump praised the vote, telling ...": an object, not an inverted speaker
@@ -727,6 +729,10 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
 # prepositions that open a phrase before a clause's subject
 _PHRASE_OPENERS = frozenset("In On At For During After Before With Without Under From Over Since Until Like Unlike "
                             "Alongside Despite Amid Following Besides Beyond Among Across Throughout Against Within".split())
+# verbs whose speaker may follow them ("said Smith, adding ..."); after others a name is the object
+_INVERTED_LEMMAS = frozenset("say ask add write tell reply respond explain note continue argue declare announce insist "
+                             "recall acknowledge concede admit warn quip joke claim complain observe remark comment "
+                             "answer conclude report state testify counter retort predict promise suggest agree according".split())
 _OPENING_PHRASE = 150  # characters of an opening phrase read before a clause's subject ("And although ..., he")
 
 
