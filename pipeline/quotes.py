@@ -2442,7 +2442,7 @@ def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
     if not _GAP_BREAKERS.isdisjoint(gap) or ". " in gap:
         return attr
     found = None
-    for m in regex.finditer(r"(?<=[ ,])(?:he|she|they|we|He|She|They|We|who|which)(?=[ ])", text, pos=end, endpos=cue_start,
+    for m in regex.finditer(r"(?<=[ ,])(?:he|she|they|we|I|He|She|They|We|who|which)(?=[ ])", text, pos=end, endpos=cue_start,
                             timeout=doc.deadline.left()):
         found = m
     if found is None:
@@ -2450,7 +2450,7 @@ def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
     before = text[max(end, found.start() - 40):found.start()]
     prev = before.split()[-1:] if before.strip() else []
     if found.group() in ("who", "which"):
-        if not (before.endswith(", ") or prev and prev[0][:1].isupper()):
+        if not (before.endswith((", ", "-- ", "— ")) or prev and prev[0][:1].isupper()):
             return attr  # 'He praised those who left but said': a relative clause of an object
     elif not (before.endswith(", ") or prev and (prev[0] in _BEFORE_NEAR_SUBJECT or prev[0][:1].isupper())):
         return attr  # 'Carson said he saw ...', 'the suggestion that he was ...': a clause reported or described
@@ -2458,7 +2458,7 @@ def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
     if attr.cue is not None and attr.cue.form in _GERUNDS and after.rstrip().endswith(","):
         after = after.rstrip()[:-1]  # 'he used stronger language, saying': the participle of his clause
     words_ = after.split()
-    if "," in after or not words_ or not words_[0][:1].islower() or words_[0] in _NOT_A_VERB_AFTER_PRONOUN:
+    if "," in after or words_ and (not words_[0][:1].islower() or words_[0] in _NOT_A_VERB_AFTER_PRONOUN):
         return attr
     return _Attribution(attr.cue, attr.cue_start, attr.cue_end, found.span(), None, attr.rule, attr.via)
 
