@@ -578,6 +578,10 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
         if cur > e and text[cur - 1] in ",." and word[0].islower():  # said the 46-year-old.
             return Mention(s, cur - 1, pos, None)
         return None
+    if word[:1].isdigit() and len(word) == e - s:  # said 9/11 widow Terry Strada: a modifier before the mention
+        nxt = _token_after(text, e, limit)
+        m = mention_after(text, nxt[0] - 1, limit) if nxt is not None else None
+        return None if m is None or m.start != nxt[0] else Mention(s, m.end, pos, m.appos)
     if word.lower() in _ROLES and word.islower():
         nxt = _token_after(text, s + len(word), limit) if len(word) == e - s else None
         if nxt is not None and _is_name_word(text[nxt[0]:nxt[1]].rstrip(",;:!?")):
