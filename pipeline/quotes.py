@@ -117,6 +117,7 @@ _QUOTE_ONLY = frozenset(f for f, (lemma, _) in _VERBS.items()
                         if lemma in ("continue", "maintain", "read", "view", "talk", "speak", "vent", "snipe")
                         or f == "written")  # "had written just a few years earlier, ''...''" / "has written letters"
 _BEFORE_GERUND = frozenset("while before after when".split())
+_PROGRESSIVE = frozenset("is are was were been be".split())
 _NO_SENTENCE_END = frozenset('.!?;"“”')
 _RELATIVES = frozenset("which that whom whose what".split())
 _PREPOSITIONS = frozenset("in of on for by with to from at about under over through".split())
@@ -1374,7 +1375,9 @@ def full_stop(text: str, start: int, end: int) -> int:
 # Between a verb and the next one: a pronoun subject after at most five words ("said he expects",
 # "told reporters on Thursday that she thinks").
 _NESTED_SUBJECT = regex.compile(
-    r"(?:[ \t]+[\p{L}\p{N}]+){0,5}?[ \t]+(?:that[ \t]+)?(?:he|she|they|we|I)[ \t]+(?:\p{Ll}+ly[ \t]+)?")
+    r"(?:(?:[ \t]+[\p{L}\p{N}]+){0,5}?[ \t]+(?:that[ \t]+)?"
+    r"|(?:[ \t]+[\p{L}\p{N}]+){0,12}?[ \t]+that[ \t]+)"  # told reporters during a visit on Friday that he thinks
+    r"(?:he|she|they|we|I)[ \t]+(?:\p{Ll}+ly[ \t]+)?")
 
 
 _NESTED_CLAUSE = regex.compile(r"[ \t](?:that|he|she|they|we|I|it)(?:['’]\p{L}+)?[ \t,]")
@@ -1389,8 +1392,9 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
         if cue.form in _GERUNDS and not cue.start in doc.partial:
             before = _word_before(text, cue.start)
             pos = cue.start - len(before) - 1 if before in _BEFORE_GERUND else cue.start
-            if text[pos - 2:pos] != ", ":  # "..., (before) adding that ...": the participle of the clause before
-                continue
+            if text[pos - 2:pos] != ", " and before not in _PROGRESSIVE \
+                    and not (text[pos - 1:pos] == " " and text[pos - 3:pos - 1] in (',"', ",”", ",'")):
+                continue  # "..., (before) adding that ...": the participle of the clause before ("was telling": a verb)
         reach = cues[i + 1].start if _NESTED_SUBJECT.fullmatch(
             text, cue.end, cues[i + 1].start, timeout=doc.deadline.left()) else open_start
         if any(text.find(b, cue.end, reach) >= 0 for b in _CLAUSE_BREAKS) or full_stop(text, cue.end, reach) >= 0:
