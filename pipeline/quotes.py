@@ -1035,6 +1035,12 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             m = _mention_before(doc, v_end, s_start)
             if m is not None and text[m.start - 3:m.start] in (" - ", " — ", " – ") and text[m.start].isupper():
                 return _Attribution(None, v_end, v_end + 1, (m.start, m.end), None, "direct.dash_x_colon"), True
+            lead = text[s_start:m.start].strip(" \t\"“”'‘’-—–") if m is not None else ""
+            if m is not None and m.cue_start == v_end and text[m.start].isupper() \
+                    and text[m.start:m.end].split()[-1][:1].isupper() and (
+                        not lead or lead in ("From", "More from") or lead.endswith((" - More from", " – More from"))):
+                # 'More from Jones: "..."', 'Former secretary of state Hillary Rodham Clinton: "..."': a label
+                return _Attribution(None, v_end, v_end + 1, (m.start, m.end), None, "direct.x_colon"), True
         v_start = text.rfind(" ", max(s_start, v_end - 20), v_end) + 1
         if v_start > s_start and text[v_start:v_end].isalpha() and text[v_start:v_end].islower():
             # the clause nearest the colon: 'when a young boy shouted, "..."' / 'Rubio fired back forcefully:'
