@@ -2456,7 +2456,7 @@ def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
                             timeout=doc.deadline.left()):
         found = m
     if found is None:
-        return attr
+        return _nearer_named_subject(doc, attr, end, cue_start)
     before = text[max(end, found.start() - 40):found.start()]
     prev = before.split()[-1:] if before.strip() else []
     if found.group() in ("who", "which"):
@@ -2471,6 +2471,26 @@ def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
     if "," in after or words_ and (not words_[0][:1].islower() or words_[0] in _NOT_A_VERB_AFTER_PRONOUN):
         return attr
     return _Attribution(attr.cue, attr.cue_start, attr.cue_end, found.span(), None, attr.rule, attr.via)
+
+
+def _nearer_named_subject(doc: _Doc, attr: _Attribution, end: int, cue_start: int) -> _Attribution:
+    """A name opening a clause after 'that', 'as', 'when' ... between the mention found and the verb:
+    'It has become such a presence that Sanders during a Sunday thanked its members "..."'."""
+    text = doc.text
+    opener = None
+    for m in regex.finditer(r"(?<= )(?:that|as|when|while|because|where)[ \t]+(?=\p{Lu})", text, pos=end, endpos=cue_start,
+                            timeout=doc.deadline.left()):
+        opener = m
+    if opener is None:
+        return attr
+    m = mention_after(text, opener.end() - 1, cue_start)
+    if m is None or m.start != opener.end() or text[m.start:m.end] in _PRONOUNS:
+        return attr
+    after = text[m.end:cue_start]  # (a participle after a comma is the main clause's: 'accusations that Rubio recites ..., calling')
+    words_ = after.split()
+    if "," in after or words_ and (not words_[0][:1].islower() or words_[0] in _NOT_A_VERB_AFTER_PRONOUN):
+        return attr
+    return _Attribution(attr.cue, attr.cue_start, attr.cue_end, (m.start, m.end), m.appos, attr.rule, attr.via)
 
 
 _NOT_A_VERB_AFTER_PRONOUN = frozenset("and or of to".split())
