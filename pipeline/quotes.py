@@ -792,6 +792,8 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
             closing = max(text.rfind('"', limit + 1, cue.start), text.rfind("”", limit + 1, cue.start))
             if closing > limit:
                 limit = closing + 1
+        else:  # a sentence that starts inside a quotation ('... to see that. I think we need him," Hannity said')
+            limit = _after_open_quotation(text, limit, cue.start)
         attr = _with_subject(doc, cue, limit, rule)
         if attr is not None:
             return attr
@@ -802,6 +804,18 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     if cue.form not in _GERUNDS and text[e:e + 1] != ",":
         return None
     return _Attribution(cue, cue.start, cue.end, (s, e), None, rule.replace("x_said", "subject_said"))
+
+
+def _after_open_quotation(text: str, start: int, end: int) -> int:
+    """After the closing mark when ``start`` lies inside a quotation that closes before ``end``
+    (a closing curly mark before any opening one, or an odd number of straight marks), else ``start``."""
+    close = text.find("”", start, end)
+    if close >= 0 and text.find("“", start, close) < 0:
+        return close + 1
+    straight = text.find('"', start, end)
+    if straight >= 0 and text.count('"', start, end) % 2 == 1 and text.find("“", start, straight) < 0:
+        return straight + 1
+    return start
 
 
 _CLAUSE_AFTER_NOUN = (" that ", " to ")
