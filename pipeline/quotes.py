@@ -747,6 +747,11 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
         start += 1
     place = False  # the opening phrase ended with a capitalised word: "in Salem, New Hampshire, Trump said"
     first = text[start:min(end, start + 20)].split(" ", 1)[0]
+    if first.endswith(",") and first[:1].isupper() and (first[:-1].endswith("ly") or first[:-1] in _OPENING_ADVERBS):
+        start += len(first)  # "Conversely, PolitiFact rated ...": an opening adverb, not a name
+        while start < end and text[start] == " ":
+            start += 1
+        first = text[start:min(end, start + 20)].split(" ", 1)[0]
     if first in _PHRASE_OPENERS and "," in text[start:min(end, start + _OPENING_PHRASE)]:
         # "In New Hampshire, Law's group began ...", "Like Corker, Menendez also ...": the name after the phrase
         comma = text.find(",", start, min(end, start + _OPENING_PHRASE))
