@@ -655,6 +655,8 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
         return _subject_attr(doc, cue, limit, rule)
     s, e = trim_mention(doc.text, m.start, m.end)
     mention = doc.text[s:e]
+    if _word_before(doc.text, s) in _OBJECT_BEFORE_VERB and mention not in _PRONOUNS and not rule.startswith("indirect"):
+        return None  # "Another source speaking to Fox News said", "a letter obtained by The Associated Press warns"
     if _only_stopwords(mention) or (mention in ("It", "it")
                                     and _PASSIVE.match(doc.text, m.cue_start, cue.start, timeout=doc.deadline.left())):
         return None  # "The said property", "It was said that"
@@ -666,6 +668,7 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
 
 
 _COORDINATORS = (" and ", " but ")
+_OBJECT_BEFORE_VERB = frozenset("to by from with for at than against about toward towards".split())
 _CONCESSIVE = frozenset("Although Though While Whereas".split())
 _OBJECT_PREPOSITIONS = frozenset("of for with by from to at in on about against".split())
 
