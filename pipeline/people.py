@@ -127,6 +127,10 @@ class _Entity:
     last_pos: int = 0
 
 
+# middle names after a family name written first: Nguyen Thi Lan, Tran Van Hung (the whole is the name)
+_FAMILY_FIRST_MIDDLES = frozenset("Thi Van Thị Văn".split())
+
+
 @lru_cache(maxsize=8192)
 def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     """Split a written name into (name words, role words, gender) by dropping leading titles,
@@ -149,7 +153,7 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
             keep = []
         else:
             keep.append(tok)
-    if len(keep) >= 3 and keep[0] not in _GIVEN:  # Inside Jared Kushner, State Mike Pompeo
+    if len(keep) >= 3 and keep[0] not in _GIVEN and keep[1] not in _FAMILY_FIRST_MIDDLES:  # Inside Jared Kushner, State Mike Pompeo
         first = next((i for i, w in enumerate(keep[1:-1], 1) if w in _GIVEN), 0)
         keep = keep[first:]
     if gender == "x" and len(keep) >= 2:  # Hillary Clinton: the given name tells
