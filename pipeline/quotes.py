@@ -44,6 +44,16 @@ log = logging.getLogger(__name__)
 CUE_CHUNK = 16_384  # characters of text whose words are matched against the verb forms at once
 LOOKBACK = 400  # characters of a sentence read before a quote or verb (keeps run-on text linear)
 
+
+def _word_start(text: str, pos: int) -> int:
+    """``pos``, or the start of the next word when ``pos`` falls inside one (a window cut at a
+    character count must not start mid-word: "according" read from "cording")."""
+    if pos <= 0:
+        return 0
+    while pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
+        pos += 1
+    return pos
+
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_KINDS = ("person", "organisation", "unknown")
 
@@ -888,7 +898,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     """Attribution of one quotation, and whether its sentence is wholly quoted (direct)."""
     text = doc.text
     s_start, s_end, _ = doc.sentence(span.open_start)
-    s_start = max(s_start, span.open_start - LOOKBACK)  # a run-on "sentence" is read near the quote only
+    s_start = max(s_start, _word_start(text, span.open_start - LOOKBACK))  # a run-on "sentence" is read near the quote only
     c_start, c_end, _ = doc.sentence(max(span.close_start - 1, span.start))
     c_end = min(c_end, span.close_end + LOOKBACK)
     p_idx = span.p_last
@@ -1541,7 +1551,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     """X said (that) CONTENT / According to X, CONTENT / CONTENT, X said. -> (attribution, start, end, rule)."""
     text = doc.text
     s_start, s_end, _ = doc.sentence(cue.start)
-    s_start = max(s_start, cue.start - LOOKBACK)  # a run-on "sentence" is read near the verb only
+    s_start = max(s_start, _word_start(text, cue.start - LOOKBACK))  # a run-on "sentence" is read near the verb only
     s_end = min(s_end, cue.end + 4 * LOOKBACK)
     while s_end > s_start and text[s_end - 1] in " \t.!?\"”'’)":
         s_end -= 1
@@ -2362,7 +2372,7 @@ def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
     if span.open_start < s_start:
         s_start = span.open_start
     # a run-on "sentence" is read near the quote and its verb only
-    s_start = max(s_start, min(span.open_start, attr.cue.start) - 4 * LOOKBACK)
+    s_start = max(s_start, _word_start(doc.text, min(span.open_start, attr.cue.start) - 4 * LOOKBACK))
     s_end = min(s_end, max(span.close_end, attr.cue.end) + 4 * LOOKBACK)
     for cue in doc.according_between(s_start, s_end):
         if not cue.used and (cue.start < span.open_start or cue.start >= span.close_end):

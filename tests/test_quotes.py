@@ -210,3 +210,14 @@ def test_the_words_before_a_colon_and_a_quotation_are_not_reported_speech(intro)
     quotes = _quotes(text)
     assert [q.text for q in quotes] == ["We need a deal by June."]
     assert quotes[0].kind == "direct" and quotes[0].cue.startswith(("told", "said"))
+
+
+def test_lookback_window_starts_at_a_word():
+    """A run-on sentence is read from LOOKBACK characters before the quote or verb; the window
+    must not start inside a word (it once read "cording to Politico" as a speaker)."""
+    from pipeline.quotes import _word_start
+
+    text = "debate , according to Politico , which reports"
+    assert _word_start(text, text.index("according") + 2) == text.index(" to Politico")
+    assert _word_start(text, text.index("according")) == text.index("according")
+    assert _word_start(text, 0) == 0
