@@ -405,6 +405,9 @@ _WHEN_WORDS = frozenset(
 _CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
 _PREPOSITIONS = frozenset("after before since until of for with by from in on at to into than over under about".split())
 _BEFORE_OBJECT = _PREPOSITIONS | frozenset("through across around among between against without within toward towards".split())
+# verbs and auxiliaries that make a run of words after "said the" a clause, not a description
+_CLAUSE_VERBS = frozenset("is are was were be been has have had will would could should can may might must did does do "
+                          "says said".split())
 _PARTICLES = frozenset("de da van von bin al del di der den la le".split())
 _ABBREVIATIONS = frozenset(t for t in _TITLES if t.endswith(".")) | {"Jr.", "Sr.", "St."}
 _DETERMINER_SET = frozenset(_DETERMINERS)
@@ -579,7 +582,8 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
             cur = tok[1]
         if first_name is not None:  # the BBC
             return Mention(s, _name_end(text, first_name, limit), pos, None)
-        if cur > e and text[cur - 1] in ",." and word[0].islower():  # said the 46-year-old.
+        if cur > e and text[cur - 1] in ",." and word[0].islower() \
+                and _CLAUSE_VERBS.isdisjoint(text[e:cur - 1].split()):  # said the 46-year-old. (not "said the flag was removed.")
             return Mention(s, cur - 1, pos, None)
         return None
     if word[:1].isdigit() and len(word) == e - s:  # said 9/11 widow Terry Strada: a modifier before the mention

@@ -31,11 +31,17 @@ def test_no_mention_before_a_cue(window):
     (" Tokayev during the meeting", "Tokayev"),
     (" spokesman John Kirby, referring to", "spokesman John Kirby"),
     (" the Russian president.", "the Russian president"),
+    (" the 46-year-old.", "the 46-year-old"),
     (" Jane Doe. Jane Doe said", "Jane Doe"),
 ])
 def test_mention_after_a_cue(window, mention):
     m = mention_after(window, 0, len(window))
     assert m is not None and window[m.start:m.end] == mention
+
+
+@pytest.mark.parametrize("window", [" the flag was removed.", " the two were close,"])
+def test_no_mention_after_a_cue_when_a_clause_follows(window):
+    assert mention_after(window, 0, len(window)) is None
 
 
 def test_fullest_name_and_pronoun():
