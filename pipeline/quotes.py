@@ -933,6 +933,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     words_ = _first_words(text, cue.end, min(p_end, cue.end + 60))  # said the moderator
                     if words_ is not None and text[words_[0]].isalpha():
                         attr = _Attribution(cue, cue.start, cue.end, words_, None, "direct.said_x")
+                if attr is not None and not starts_sentence and _clause_after_mention(text, attr.mention):
+                    attr = None  # 'Mr. Manafort, citing "...," said the candidate could be ...': a reported clause
             elif _short_gap(text, span.close_end, gap_end, starts_sentence and text[span.end - 1] in ",?!") and not (
                     text[span.end - 1] == "." and (_CLAUSE_GOES_ON.match(text, cue.end, p_end, timeout=doc.deadline.left())
                                                    or _interrupts_next_sentence(text, span.close_end, cue))):
@@ -1300,6 +1302,17 @@ def _speaker_before_verb_group(doc: _Doc, cue: _Cue, limit: int, rule: str, at_c
 
 
 _OPENING_PREPOSITIONS = frozenset("In On At For During After Before With Under From Over Since Until By".split())
+
+
+_CLAUSE_AUXILIARIES = frozenset("could would will is was has had should can may might must does did are were have".split())
+
+
+def _clause_after_mention(text: str, mention: tuple[int, int]) -> bool:
+    """The words after a verb are a clause, not its inverted speaker: 'said that Trump ...',
+    'said the candidate could be ...'."""
+    s, e = mention
+    nxt = text[e:e + 20].split(None, 1)[:1]
+    return text.startswith("that ", s) or bool(nxt) and nxt[0] in _CLAUSE_AUXILIARIES
 
 
 def _opens_clause(text: str, s_start: int, pos: int) -> bool:
