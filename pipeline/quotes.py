@@ -921,7 +921,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     if span.closed and (ends_clause or not own_verb) and not (
             own_verb and before_text.lstrip(" \t\"“'‘(").split(" ", 1)[0] in _CONCESSIVE):
         # ('Although he says he "loves China," he also accuses it ...': the quote is the subordinate clause's)
-        for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + 120)):
+        for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + _AFTER_QUOTE_REACH)):
             if cue.used or cue.form == "according":
                 continue
             if cue.form in _GERUNDS:
@@ -1504,6 +1504,9 @@ def _partial(doc: _Doc, cue: _Cue, attr: _Attribution) -> _Attribution:
     cue.used = True
     doc.partial[cue.start] = attr
     return attr
+
+
+_AFTER_QUOTE_REACH = 250  # characters after a quotation read for its verb ('"...," Trump, <a long apposition>, said')
 
 
 def _appositive_speaker(doc: _Doc, start: int, cue: _Cue, limit: int) -> _Attribution | None:
