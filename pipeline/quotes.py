@@ -360,6 +360,7 @@ _OPENING_ADVERBS = frozenset("Nevertheless However Meanwhile Still Instead Indee
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 12
+_PRONOUN_DETERMINERS = frozenset("Another Others One Some Many Both Most Several Few".split())
 # Words (before the last) that make the words before a verb a clause of their own rather than its subject
 # ("a celebratory event was held called", "the campaign has said to have ... called").
 _CLAUSE_WORDS = frozenset("is are was were be been being using to has have had".split())
@@ -1945,8 +1946,9 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
             or (np[-1][-1].isdigit() and not (len(np) > 2 and np[-2] in ("in", "of"))) \
             or np[-1].endswith(("'s", "’s")) \
             or np[0].lower() in _NOT_SUBJECT_START or not _NOT_SUBJECT_START.isdisjoint(np[1:]) \
-            or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or _only_stopwords(" ".join(np)):
-        return None
+            or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or (_only_stopwords(" ".join(np)) and not (
+                len(np) == 1 and np[0] in _PRONOUN_DETERMINERS)):
+        return None  # ("Another said he hoped ...": a determiner standing for a person speaks)
     while cs < end and text[cs] == " ":
         cs += 1
     if not _CLAUSE_WORDS.isdisjoint(np[:-1]):
