@@ -980,9 +980,11 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     cues = [c for c in doc.cues_between(s_start, span.open_start) if not c.used or c.start in doc.partial]
     if cues:
         cue = cues[-1]
-        if len(cues) > 1 and cue.start not in doc.partial and not (  # not 'X ... and said, "..."'
+        if len(cues) > 1 and cue.start not in doc.partial and (not (  # not 'X ... and said, "..."'
                 text[cue.end:span.open_start].rstrip().endswith((",", ":"))
-                and _INTRO_GAP.match(text, cue.end, span.open_start, timeout=doc.deadline.left())):
+                and _INTRO_GAP.match(text, cue.end, span.open_start, timeout=doc.deadline.left()))
+                or cues[-2].form in _SPEECH and _NESTED_SUBJECT.fullmatch(  # but 'Trump said he responded: "..."'
+                    text, cues[-2].end, cue.start, timeout=doc.deadline.left())):
             cue = _outermost(doc, cues, s_start, span.open_start)
         if cue.start in doc.partial:  # a second fragment of the same reported clause
             return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
