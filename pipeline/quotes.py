@@ -741,6 +741,8 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
     return None
 
 
+# a dateline before the first sentence: "Washington (AFP) – ", "DECATUR, Ill. — "
+_DATELINE = regex.compile(r"[\p{Lu}][\p{L}. ,]{1,40}?(?:\((?:AFP|AP|Reuters|CNN)\))?[ \t]+[—–-]{1,2}[ \t]+(?=\p{Lu})")
 # prepositions that open a phrase before a clause's subject
 _PHRASE_OPENERS = frozenset("In On At For During After Before With Without Under From Over Since Until Like Unlike "
                             "Alongside Despite Amid Following Besides Beyond Among Across Throughout Against Within".split())
@@ -760,6 +762,9 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     while start < end and text[start] in "\"“”'‘’ -—–,":
         start += 1
     place = False  # the opening phrase ended with a capitalised word: "in Salem, New Hampshire, Trump said"
+    dateline = _DATELINE.match(text, start, min(end, start + 60), timeout=doc.deadline.left())
+    if dateline is not None:  # "Washington (AFP) – Democrat Hillary Clinton has ...", "DECATUR, Ill. — Sen. Ted Cruz"
+        start = dateline.end()
     first = text[start:min(end, start + 20)].split(" ", 1)[0]
     if first.endswith(",") and first[:1].isupper() and (first[:-1].endswith("ly") or first[:-1] in _OPENING_ADVERBS):
         start += len(first)  # "Conversely, PolitiFact rated ...": an opening adverb, not a name
@@ -773,6 +778,15 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
         start = comma + 1
         while start < end and text[start] == " ":
             start += 1
+        for _ in range(2):  # the rest of the phrase: "At a rally in Portsmouth, N.H., on Tuesday, Senator ..."
+            comma = text.find(",", start, min(end, start + 40))
+            words_ = text[start:comma].split() if comma > start else []
+            if not words_ or not (all(w[:1].isupper() for w in words_) and len(words_) <= 3 and place
+                                  or words_[0] in _PREPOSITIONS and len(words_) <= 3):
+                break
+            start = comma + 1
+            while start < end and text[start] == " ":
+                start += 1
     for attempt in range(3):
         m = mention_after(text, start, end)
         if m is not None and m.start == start and " " in text[m.start:m.end] and not (place and text[m.end:m.end + 1] == ","):
