@@ -1101,7 +1101,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 if v_end - attr.cue_start > 30:
                     attr.cue_start = v_start
                 return attr, True
-        found = _subordinate_subject(doc, s_start, v_end) or _subject(doc, s_start, span.open_start, near=25)  # a name right before "fired back:"
+        found = _subordinate_subject(doc, s_start, v_end) or _subject(doc, s_start, span.open_start, near=25) \
+            or _determiner_subject(doc, s_start, v_end)  # a name right before "fired back:"; 'The piece used ...:'
         if found is not None:
             s, e, m_end = found
             cue_end = s_start + len(intro) - 1  # the verb group between the subject and the colon
@@ -1273,6 +1274,26 @@ def _last_of(text: str, needles: tuple[str, ...], start: int, end: int) -> tuple
         if found > at:
             at, size = found, len(needle)
     return at, size
+
+
+_DETERMINER_SUBJECT = regex.compile(
+    r"(?:The|A|An|This|That|His|Her|Their|Its|One|Another|the|a|an)(?:[ \t]+[\p{L}\p{N}’'\-]+){1,3}?(?=[ \t]+\p{Ll}+ed[ \t])")
+
+
+def _determiner_subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
+    """A noun phrase with a determiner before a verb in the past opens the clause: 'The piece used
+    one of the woman's quotes as its headline: "..."' (its head is no name and no role)."""
+    text = doc.text
+    while start < end and text[start] in "\"“”'‘’ ":
+        start += 1
+    at = start
+    while at >= 0:  # at the clause's start, or after a comma ("In the hours after ..., Calif., a familiar voice celebrated")
+        m = _DETERMINER_SUBJECT.match(text, at, end, timeout=doc.deadline.left())
+        if m is not None and _NO_PUNCTUATION.isdisjoint(m.group()):
+            return m.start(), m.end(), m.end()
+        at = text.find(", ", at, end)
+        at = at + 2 if at >= 0 else -1
+    return None
 
 
 def _subordinate_subject(doc: _Doc, start: int, end: int) -> tuple[int, int, int] | None:
