@@ -977,7 +977,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         if attr is not None:
             return attr, starts_sentence or _intro_ok(doc, span, s_start)
     # (a2) a dash and a name after the quote, in its paragraph or as the next one: "..." -- Sanders.
-    if span.closed:
+    # (not after a quotation inside a sentence of the writer's: 'insisted that his party was "..."--Kim Hjelmgaard.': a byline)
+    if span.closed and (starts_sentence or not own_verb):
         at = span.close_end
         while at < len(text) and text[at] in " \t.,":
             at += 1
