@@ -1602,6 +1602,13 @@ def _add_via(doc: _Doc, attr: _Attribution, pos: int, limit: int) -> None:
 # Step 4: indirect speech
 # --------------------------------------------------------------------------------------------
 
+# A reported clause never starts with these: "was confirmed by the Senate", "wrote in a memo", "reported
+# from Washington", "appointed as deputy", "yelled and held up a banner" (a passive, a place or a second verb).
+_NOT_CONTENT_STARTS = frozenset("by in on from with as and".split())
+_AS_QUANTITY = frozenset("many much few long soon well".split())  # "polls show as many as 30 percent ..."
+_CONTENT_AFTER_PARTICLE = frozenset("up out".split())
+
+
 def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None:
     """X said (that) CONTENT / According to X, CONTENT / CONTENT, X said. -> (attribution, start, end, rule)."""
     text = doc.text
@@ -1690,6 +1697,13 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "the man whom officials said ...", "in which he said": the content is elsewhere
     pos = clause_start(text, cue, s_end, deadline=doc.deadline, reported=True)
     start, end = _clause(doc, pos, s_end)
+    first = _next_word(text, start - 1, end)
+    if first in _CONTENT_AFTER_PARTICLE:
+        start += len(first) + 1  # "blasted out a robocall", "ruled out a bid": the object after the particle
+        first = _next_word(text, start - 1, end)
+    # "confirmed by the Senate", "wrote in a memo", "reported from Washington": no content (unless the
+    # content is a relative clause or the subject of a passive, see below)
+    no_content = first in _NOT_CONTENT_STARTS and not (first == "as" and _next_word(text, start + 2, end) in _AS_QUANTITY)
     if before in _RELATIVE_CLAUSES:
         # "the FDIC, which the probe said covered up ..." / "what he said were failures": PolNeAR's content
         # is the relative clause, from its pronoun ("a letter that he said was drafted" is read either way).
@@ -1731,6 +1745,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             subject -= len(_word_before(text, subject)) + 1
         start = subject
         attr = _Attribution(cue, attr.cue_start, attr.cue_end, None, None, "indirect.passive")
+    elif no_content:
+        return None
     _add_via(doc, attr, cue.end, start)  # said in a statement that ...
     return attr, start, end, attr.rule
 
