@@ -1605,6 +1605,8 @@ def _add_via(doc: _Doc, attr: _Attribution, pos: int, limit: int) -> None:
 # A reported clause never starts with these: "was confirmed by the Senate", "wrote in a memo", "reported
 # from Washington", "appointed as deputy", "yelled and held up a banner" (a passive, a place or a second verb).
 _NOT_CONTENT_STARTS = frozenset("by in on from with as and".split())
+_NAMING = frozenset(("called", "named", "dubbed", "labeled"))
+_INDEFINITE = frozenset(("a", "an", "A", "An"))
 _AS_QUANTITY = frozenset("many much few long soon well".split())  # "polls show as many as 30 percent ..."
 _CONTENT_AFTER_PARTICLE = frozenset("up out".split())
 
@@ -1695,6 +1697,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if attr is None or (before in _RELATIVES and (
             before not in _RELATIVE_CLAUSES or _word_before(text, attr.mention[0] - len(before) - 1) in _PREPOSITIONS)):
         return None  # "the man whom officials said ...", "in which he said": the content is elsewhere
+    if cue.form in _NAMING and (text[attr.mention[0]:attr.mention[1]].split(None, 1) or [""])[0] in _INDEFINITE \
+            and text[cue.end + 1:cue.end + 2].isupper():
+        return None  # "a new group called Black Votes Matter": a name, not what the group said
     pos = clause_start(text, cue, s_end, deadline=doc.deadline, reported=True)
     start, end = _clause(doc, pos, s_end)
     first = _next_word(text, start - 1, end)
@@ -1703,7 +1708,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         first = _next_word(text, start - 1, end)
     # "confirmed by the Senate", "wrote in a memo", "reported from Washington": no content (unless the
     # content is a relative clause or the subject of a passive, see below)
-    no_content = first in _NOT_CONTENT_STARTS and not (first == "as" and _next_word(text, start + 2, end) in _AS_QUANTITY)
+    second = _next_word(text, start + len(first), end)
+    no_content = first in _NOT_CONTENT_STARTS and not (first == "as" and second in _AS_QUANTITY) \
+        or first == "to" and (second in _TO_AUDIENCE or second[:1].isupper())  # "posted to its Twitter account"
     if before in _RELATIVE_CLAUSES:
         # "the FDIC, which the probe said covered up ..." / "what he said were failures": PolNeAR's content
         # is the relative clause, from its pronoun ("a letter that he said was drafted" is read either way).
