@@ -1607,8 +1607,20 @@ def _add_via(doc: _Doc, attr: _Attribution, pos: int, limit: int) -> None:
 _NOT_CONTENT_STARTS = frozenset("by in on from with as and".split())
 _NAMING = frozenset(("called", "named", "dubbed", "labeled"))
 _INDEFINITE = frozenset(("a", "an", "A", "An"))
+_SOURCELESS_CLASSES = frozenset(("speech", "thought", "evidence"))
+_SOURCELESS_OPENERS = (" whether ", " how ", " why ", " he ", " she ", " they ", " we ", " I ", " it ", " there ", " what ", " if ")
+# ... but not after these: "It was said that" (impersonal), "The claim that ..." (a noun)
+_NOT_BEFORE_SOURCELESS = frozenset("is are was were be been being the The a A an An his her their its our my this This".split())
 _AS_QUANTITY = frozenset("many much few long soon well".split())  # "polls show as many as 30 percent ..."
 _CONTENT_AFTER_PARTICLE = frozenset("up out".split())
+
+
+def _relative_that(text: str, pos: int, end: int) -> bool:
+    """The "that" before ``pos`` opens a relative clause ("an hourlong show that aired on Thursday": a
+    verb right after it) or a clause with a quotation in it (left to the quotation's own rules)."""
+    word = _next_word(text, pos - 1, end)
+    return word.endswith("ed") or word in _AUXILIARIES or word in _PASSIVE_WORDS \
+        or any(mark in text[pos:end] for mark in _DOUBLE_MARKS)
 
 
 def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None:
@@ -1693,11 +1705,17 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
         if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"):  # "seems to show"
             attr = _np_subject(doc, cue, s_start, "indirect.np_said")
-    before = _word_before(text, attr.mention[0]) if attr is not None else ""
+    if attr is None and _VERBS[cue.form][1] in _SOURCELESS_CLASSES and _word_before(text, cue.start) not in _NOT_BEFORE_SOURCELESS and (
+            text.startswith(" that ", cue.end) and not _relative_that(text, cue.end + 6, s_end)
+            or text.startswith(_SOURCELESS_OPENERS, cue.end)):
+        # "Another slide shows that ...", "all agreed that ...": the clause is reported though its source is not found
+        attr = _Attribution(cue, cue.start, cue.end, None, None, "indirect.no_source")
+    before = _word_before(text, attr.mention[0]) if attr is not None and attr.mention is not None else ""
     if attr is None or (before in _RELATIVES and (
             before not in _RELATIVE_CLAUSES or _word_before(text, attr.mention[0] - len(before) - 1) in _PREPOSITIONS)):
         return None  # "the man whom officials said ...", "in which he said": the content is elsewhere
-    if cue.form in _NAMING and (text[attr.mention[0]:attr.mention[1]].split(None, 1) or [""])[0] in _INDEFINITE \
+    mention = attr.mention or (cue.start, cue.start)  # (none: "that ..." after a verb whose subject is not found)
+    if cue.form in _NAMING and (text[mention[0]:mention[1]].split(None, 1) or [""])[0] in _INDEFINITE \
             and text[cue.end + 1:cue.end + 2].isupper():
         return None  # "a new group called Black Votes Matter": a name, not what the group said
     pos = clause_start(text, cue, s_end, deadline=doc.deadline, reported=True)
@@ -1723,7 +1741,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         attr = _clone(attr, attr.rule + "_relative")
         return attr, start, end, attr.rule
     end = _before_next_report(doc, start, end)
-    if before.lower() in _SUBORDINATORS or text[attr.mention[0]:attr.mention[1]] in _RELATIVE_SPEAKERS or (
+    if before.lower() in _SUBORDINATORS or text[mention[0]:mention[1]] in _RELATIVE_SPEAKERS or (
             text[s_start:max(s_start, text.find(" ", s_start, cue.start))].lower() in _SUBORDINATORS
             and text.find(",", s_start, cue.start) < 0):
         # "While X maintained that CONTENT, Y ..." / "those who want CONTENT, most ..." / "Although in May
