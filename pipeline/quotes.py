@@ -1611,6 +1611,7 @@ _SOURCELESS_CLASSES = frozenset(("speech", "thought", "evidence"))
 _SOURCELESS_OPENERS = (" whether ", " how ", " why ", " he ", " she ", " they ", " we ", " I ", " it ", " there ", " what ", " if ")
 # ... but not after these: "It was said that" (impersonal), "The claim that ..." (a noun)
 _NOT_BEFORE_SOURCELESS = frozenset("is are was were be been being the The a A an An his her their its our my this This".split())
+_TALK = frozenset(("talk", "speak"))
 _AS_QUANTITY = frozenset("many much few long soon well".split())  # "polls show as many as 30 percent ..."
 _CONTENT_AFTER_PARTICLE = frozenset("up out".split())
 
@@ -1681,7 +1682,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             return None
         if later.form == "according" and not later.used and text[later.start - 2:later.start] in (", ", "— ", "- "):
             return None  # "CONTENT, according to X.": the whole clause is X's (see the "according" branch)
-    if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end):  # "has long maintained that" reports
+    if cue.form in _QUOTE_ONLY and not text.startswith(" that ", cue.end) \
+            and not (_VERBS[cue.form][0] in _TALK and text.startswith(" about ", cue.end)):  # "talked about X" reports X
         return None
     if cue.form == "report" and not text.startswith(" that ", cue.end) and _word_before(text, cue.start) != "to":
         return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
