@@ -1612,6 +1612,7 @@ _SOURCELESS_OPENERS = (" whether ", " how ", " why ", " he ", " she ", " they ",
 # ... but not after these: "It was said that" (impersonal), "The claim that ..." (a noun)
 _NOT_BEFORE_SOURCELESS = frozenset("is are was were be been being the The a A an An his her their its our my this This".split())
 _TALK = frozenset(("talk", "speak"))
+_CLAUSE_AFTER_SAY = regex.compile(r" (?:the |a |an |\p{Lu}[\p{L}.'’]* )(?:[\p{L}.'’-]+ ){0,5}(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)\b")
 _AS_QUANTITY = frozenset("many much few long soon well".split())  # "polls show as many as 30 percent ..."
 _CONTENT_AFTER_PARTICLE = frozenset("up out".split())
 
@@ -1709,7 +1710,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             attr = _np_subject(doc, cue, s_start, "indirect.np_said")
     if attr is None and _VERBS[cue.form][1] in _SOURCELESS_CLASSES and _word_before(text, cue.start) not in _NOT_BEFORE_SOURCELESS and (
             text.startswith(" that ", cue.end) and not _relative_that(text, cue.end + 6, s_end)
-            or text.startswith(_SOURCELESS_OPENERS, cue.end)):
+            or text.startswith(_SOURCELESS_OPENERS, cue.end)
+            or _VERBS[cue.form][0] == "say" and _CLAUSE_AFTER_SAY.match(text, cue.end, min(s_end, cue.end + 80))):
         # "Another slide shows that ...", "all agreed that ...": the clause is reported though its source is not found
         attr = _Attribution(cue, cue.start, cue.end, None, None, "indirect.no_source")
     before = _word_before(text, attr.mention[0]) if attr is not None and attr.mention is not None else ""
