@@ -45,6 +45,9 @@ _NOUN_CLAUSE_ENDS = (", ", " and ", "; ", " — ")
 _AFTER_QUOTED_COMMA = frozenset("and but while whereas though although which who".split())
 # after '"..." and', words that start a second predicate of the subject ('and has invited two guests')
 _VERB_AFTER_AND = frozenset("has have had is was were will would then also later even cast".split())
+# after the closing mark of a partial quote, words that open an adjunct of the writer's ('as a "disgrace"
+# after she attacked ...', '"disgrace" Wednesday on The Laura Ingraham Show', '"crazy system" during a stop')
+_ADJUNCT_AFTER_QUOTE = frozenset("before Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _CLAUSE_AFTER_QUOTE = (", and ", " and said", " but ", "; ", " — ", " – ", " -- ", " - ", ", a ", ", an ", ", one of", ", who ",
                        " as he ", " as she ", " as they ")
 
@@ -95,6 +98,8 @@ def _clause_end(text: str, end: int, sentences: list[tuple[int, int, int]], noun
             if follow and (text[end - 1] == "," and follow[0].endswith("ing")
                            or follow[0] == "and" and len(follow) > 1 and (follow[1].endswith("ed") or follow[1] in _VERB_AFTER_AND)):
                 break  # '"...," adding that ...' / '"..." and likened it to ...': a new clause after the quotation
+            if follow and not noun and text[end - 1] != "," and follow[0] in _ADJUNCT_AFTER_QUOTE:
+                break  # 'described her as a "disgrace" after she attacked ...': the writer's adjunct
             if follow and text[end - 1] == "," and follow[0] in _AFTER_QUOTED_COMMA and follow[1:2] != ["that"]:
                 break  # 'called inversions "unpatriotic," and his administration ...': the comma ends the clause
             stop = full_stop(text, after, s_end)  # a sentence end the segmenter missed (not "Mr. Bloomberg")
