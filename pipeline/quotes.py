@@ -2568,6 +2568,10 @@ def _between_clause_and_quote(text: str, end: int, start: int, source: _Attribut
 
 _NOMINATIVE = frozenset("he she they we He She They We who which".split())
 _NEARER_SUBJECT_REACH = 300  # characters from the subject found to the verb
+# a subject pronoun (or relative) after a space or comma, before a space
+_NEAR_PRONOUN = regex.compile(r"(?<=[ ,])(?:he|she|they|we|I|He|She|They|We|who|which)(?=[ ])")
+# a clause opener before a capital: 'that Sanders', 'when Obama'
+_CLAUSE_OPENER = regex.compile(r"(?<= )(?:that|as|when|while|because|where)[ \t]+(?=\p{Lu})")
 
 
 def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
@@ -2585,8 +2589,7 @@ def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
     if not _GAP_BREAKERS.isdisjoint(gap) or ". " in gap:
         return attr
     found = None
-    for m in regex.finditer(r"(?<=[ ,])(?:he|she|they|we|I|He|She|They|We|who|which)(?=[ ])", text, pos=end, endpos=cue_start,
-                            timeout=doc.deadline.left()):
+    for m in _NEAR_PRONOUN.finditer(text, end, cue_start, timeout=doc.deadline.left()):
         found = m
     if found is None:
         return _nearer_named_subject(doc, attr, end, cue_start)
@@ -2611,8 +2614,7 @@ def _nearer_named_subject(doc: _Doc, attr: _Attribution, end: int, cue_start: in
     'It has become such a presence that Sanders during a Sunday thanked its members "..."'."""
     text = doc.text
     opener = None
-    for m in regex.finditer(r"(?<= )(?:that|as|when|while|because|where)[ \t]+(?=\p{Lu})", text, pos=end, endpos=cue_start,
-                            timeout=doc.deadline.left()):
+    for m in _CLAUSE_OPENER.finditer(text, end, cue_start, timeout=doc.deadline.left()):
         opener = m
     if opener is None:
         return attr
