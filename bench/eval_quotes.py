@@ -171,6 +171,14 @@ def _trailing_title(text: str, a: Quote, b: Quote, sentences: list[tuple[int, in
     return text[o - 1].isalnum() and any(s <= a.end <= e and s <= b.start < e for s, e, _ in sentences)
 
 
+def _opens_aside(text: str, s_start: int, start: int) -> bool:
+    """The quotation opens an aside of its own after a dash, a parenthesis or a colon ('Neither man
+    was impressed by her - "Born with a silver spoon," Mr. Elkins said - but ...'): the writer's
+    words before it are no part of the reported clause."""
+    lead = text[s_start:start].rstrip(_MARKS + " ")
+    return lead.endswith((" -", " —", " –", "(", ":", "--"))
+
+
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
@@ -180,7 +188,7 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
         stop = min(first.cue_start, first.speaker_start if first.speaker_start is not None else first.cue_start)
         for s_start, s_end, _ in sentences:
             if s_start <= start < s_end:
-                if s_start < start:
+                if s_start < start and not _opens_aside(text, s_start, start):
                     start = s_start
                 break
         if stop > end and len(quotes) == 1:
