@@ -38,6 +38,8 @@ _RELATIVE_OPENERS = ("what", "whom", "which", "who")
 _CLAUSE_WORDS = ("that ", "to ", "whether ", "if ", "how ", "why ", "what ")
 # words that open an adverbial before a parenthetical source, not the reported clause ('When asked, X said, "..."')
 _NOT_CLAUSE_OPENERS = frozenset("When If As While After Although Though Because Before Since Asked In At On".split())
+# a reported clause with its own subject before a colon ('said she has the quality for the job: "Steadiness"')
+_SUBJECT_PRONOUNS = ("he ", "she ", "they ", "we ", "I ", "it ")
 _MARKS = "\"“”'‘’«»„"
 # ... and where the clause of a reporting noun stops ("his promise to be "neutral" in talks, have caused").
 _NOUN_CLAUSE_ENDS = (", ", " and ", "; ", " — ")
@@ -57,6 +59,8 @@ def _object_before(text: str, q: Quote, s_start: int) -> bool:
     mark (called Trump "unhinged." / said Rubio "has failed ..."): PolNeAR's content starts after
     the verb, not at the mark (a colon or a comma before the mark keeps it at the mark)."""
     gap = text[max(q.cue_end, q.speaker_end or 0, s_start):q.start].rstrip(" \t\"“”'‘’«»„")
+    if gap.endswith(":") and gap.lstrip().startswith(_SUBJECT_PRONOUNS + ("that ",)):
+        return True  # 'said she has the quality for the job: "Steadiness ..."': one clause with its subject
     return bool(gap) and gap[-1].isalnum()
 
 
@@ -78,6 +82,7 @@ def _after_adverbials(text: str, s: int, start: int, end: int) -> int:
     before = text[s:mark].rstrip()
     words = text[start:min(end, start + 60)].split()[:4]
     if before.endswith((",", ":")) and not before.startswith(_CLAUSE_WORDS) and text[start:start + 1].isupper() \
+            and not (before.endswith(":") and before.startswith(_SUBJECT_PRONOUNS)) \
             and any(w[:1].islower() for w in words[1:]):  # a sentence, not a title ("Trump and Me")
         return start
     at = before.rfind(", that ")
