@@ -193,6 +193,9 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
         stop = min(first.cue_start, first.speaker_start if first.speaker_start is not None else first.cue_start)
         for s_start, s_end, _ in sentences:
             if s_start <= start < s_end:
+                if first.rule.startswith("direct.") and any(
+                        a <= end <= b <= first.cue_start and end >= b - 2 for a, b, _ in sentences):
+                    break  # 'telling her, "you are ...!" She replied ...': the verb after is another sentence's
                 if s_start < start and not _opens_aside(text, s_start, start):
                     start = s_start
                 break
