@@ -184,18 +184,28 @@ def _opens_aside(text: str, s_start: int, start: int) -> bool:
     return lead.endswith((" -", " —", " –", "(", ":", "--"))
 
 
+def _verb_in_later_sentence(text: str, first: Quote, end: int, sentences: list[tuple[int, int, int]]) -> bool:
+    """A direct quotation that ends its sentence while its verb stands in a later one ('telling her,
+    "you are ...!" She replied ...', 'call Cruz "the worst politician." As evidence, he cited'): the
+    span is the quotation's, not stretched from the sentence start to the verb."""
+    if not first.rule.startswith("direct."):
+        return False
+    if any(a <= end <= b <= first.cue_start and end >= b - 2 for a, b, _ in sentences):
+        return True
+    gap = text[end:first.cue_start]
+    return text[end - 1] in ".!?" and gap.lstrip(_MARKS)[:1] in (" ", "\n") and gap.lstrip(_MARKS + " \n")[:1].isupper()
+
+
 def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, int]]) -> tuple[int, int]:
     """The PolNeAR-style span of one utterance's fragments."""
     start, end = min(q.start for q in quotes), max(q.end for q in quotes)
     first = quotes[0]
-    if first.kind == "partial" and first.cue_start is not None and first.cue_start >= first.end:
+    if first.kind == "partial" and first.cue_start is not None and first.cue_start >= first.end \
+            and not _verb_in_later_sentence(text, first, end, sentences):
         # "...", X said.: the reported clause runs from the sentence start to the speaker
         stop = min(first.cue_start, first.speaker_start if first.speaker_start is not None else first.cue_start)
         for s_start, s_end, _ in sentences:
             if s_start <= start < s_end:
-                if first.rule.startswith("direct.") and any(
-                        a <= end <= b <= first.cue_start and end >= b - 2 for a, b, _ in sentences):
-                    break  # 'telling her, "you are ...!" She replied ...': the verb after is another sentence's
                 if s_start < start and not _opens_aside(text, s_start, start):
                     start = s_start
                 break
