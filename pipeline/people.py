@@ -70,7 +70,7 @@ _GRAMMAR = rf"""
       )
       (?P<mod>[\p{{L}}\p{{N}}'’\-]+)    # a modifier inside a description
       (?P<desc>                       # a description: the Russian president, a spokesman
-          (?<![\p{{L}}\p{{N}}])(?:{_DET_ALT})(?:[ \t]+(?&mod)){{0,4}}?[ \t]+(?i:{_ROLE_ALT})
+          (?<![\p{{L}}\p{{N}}])(?:{_DET_ALT})(?:[ \t]+(?&mod)){{0,4}}?[ \t]+(?i:{_ROLE_ALT})(?![\p{{L}}\p{{N}}])
       )
       (?P<rolename>                   # a lower-case role before a name: spokesman John Kirby
           (?<![\p{{L}}\p{{N}}])(?:\p{{Ll}}[\p{{Ll}}\-]*[ \t]+){{0,2}}(?:{_ROLE_ALT})[ \t]+(?&name)
@@ -84,7 +84,7 @@ _MENTION = rf"""
       | (?&desc)                                                     # a description
       | (?&rolename)                                                 # spokesman John Kirby
       | (?<![\p{{L}}\p{{N}}])(?&name)                                 # a name
-      | (?<![\p{{L}}\p{{N}}])(?:[\p{{Ll}}\-]+[ \t]+){{0,2}}(?:{_ROLE_ALT})   # bare plural: U.S. officials, analysts
+      | (?<![\p{{L}}\p{{N}}])(?:[\p{{Ll}}\-]+[ \t]+){{0,2}}(?:{_ROLE_ALT})(?![\p{{L}}\p{{N}}])   # bare plural: U.S. officials, analysts
     )
 """
 
@@ -447,7 +447,7 @@ def _is_name_word(word: str) -> bool:
         return False
     if word[-1] == ".":
         return word in _ABBREVIATIONS or len(word) == 2 or (len(word) <= 5 and word.count(".") >= 2)
-    return word[-1].isalpha() or word[-1] in "’'"
+    return word[-1].isalpha() or word[-1] in "’'" and word[-2:-1].isalpha()  # Jones' but not Trump,''
 
 
 def mention_before(text: str, pos: int, limit: int) -> Mention | None:

@@ -2029,7 +2029,7 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
             or (np[-1][-1].isdigit() and not (len(np) > 2 and np[-2] in ("in", "of"))) \
             or np[-1].endswith(("'s", "’s")) \
             or np[0].lower() in _NOT_SUBJECT_START or not _NOT_SUBJECT_START.isdisjoint(np[1:]) \
-            or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or (_only_stopwords(" ".join(np)) and not (
+            or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or "''" in text[cs:end] or (_only_stopwords(" ".join(np)) and not (
                 len(np) == 1 and np[0] in _PRONOUN_DETERMINERS)):
         return None  # ("Another said he hoped ...": a determiner standing for a person speaks)
     while cs < end and text[cs] == " ":
