@@ -1944,6 +1944,49 @@ def _colon_paragraphs(doc: _Doc, spans: list[_Span]) -> list[tuple[int, int, _At
     return rows
 
 
+# A turn of a transcript quoted in full ('"WALLACE: Let's start with ...', '"PENCE: Well, look, ...'): a
+# paragraph that opens with a quotation mark and a name in capitals and a colon; the paragraphs after it
+# that open with a mark and no name go on with the turn, and a stage direction ('"(CROSSTALK.)') ends it.
+_TURN_LABEL = regex.compile(
+    r"(?:[\"“„«]|'')[ \t]*(\p{Lu}[\p{Lu}.’'\-]+(?:[ \t]+\p{Lu}[\p{Lu}.’'\-]*){0,3}):[ \t]+")
+_MIN_TURNS = 2  # one label alone is no transcript
+_OPEN_MARKS = "\"“„«'"
+
+
+def _transcript_turns(doc: _Doc) -> tuple[list[tuple[int, int, int, int, _Attribution]], list[tuple[int, int]]]:
+    """The turns of a quoted transcript -> (rows (start, end, p_first, p_last, attribution), ranges whose
+    other quotes and verbs are the turns' own: each turn's paragraphs and each stage direction)."""
+    text = doc.text
+    turns: list[list] = []  # [p_start, start, end, p_first, p_last, attribution]
+    stages: list[tuple[int, int]] = []
+    current = None
+    for pi, (p_start, p_end) in enumerate(doc.seg.paragraphs):
+        m = _TURN_LABEL.match(text, p_start, p_end, timeout=doc.deadline.left())
+        if m is not None and _NOT_SPEAKER_LABELS.isdisjoint(m.group(1).split()):
+            colon = m.end(1)
+            current = [p_start, m.end(), p_end, pi, pi,
+                       _Attribution(None, colon, colon + 1, m.span(1), None, "direct.transcript_turn")]
+            turns.append(current)
+            continue
+        body = text[p_start:p_end].lstrip(_OPEN_MARKS + " \t")
+        if current is None or not _opens_paragraph(text, (p_start, p_end)) \
+                or body.split(None, 1)[:1] and body.split(None, 1)[0] in _NOT_SPEAKER_LABELS:
+            current = None  # the writer's again ('"Follow Pam Key on Twitter ...')
+        elif body.startswith("("):
+            stages.append((p_start, p_end))
+            current = None
+        else:
+            current[2], current[4] = p_end, pi
+    if len(turns) < _MIN_TURNS:
+        return [], []
+    rows = []
+    for p_start, start, end, p_first, p_last, attr in turns:
+        while end > start and text[end - 1] in _OPEN_MARKS + "”» \t\n":
+            end -= 1
+        rows.append((start, end, p_first, p_last, attr))
+    return rows, [(t[0], t[2]) for t in turns] + stages
+
+
 def _noun_cue(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
     """"Despite Mr. Trump's claims that CONTENT, ..." / "her belief that CONTENT": the possessor is
     the source (up to two modifiers between it and the noun), the clause after "that" the content,
@@ -2367,7 +2410,15 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         for cue in cues[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
             cue.used = True
         found = [row for row in found if not start <= row[0] < end]  # its words in single marks
+    turn_rows, turn_ranges = _transcript_turns(doc)  # a quoted transcript: one direct quote a turn
+    for start, end in turn_ranges:
+        for cue in cues[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
+            cue.used = True
+        found = [row for row in found if not start <= row[0] < end]
     n_quoted = len(found)
+    for start, end, p_first, p_last, attr in turn_rows:
+        utterance += 1
+        found.append((start, end, p_first, p_last, "direct", utterance, attr))
     for start, end, attr in colon_rows:
         utterance += 1
         found.append((start, end, doc.paragraph(start), doc.paragraph(start), "indirect", utterance, attr))
