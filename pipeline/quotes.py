@@ -481,6 +481,7 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
         if pi == 0 and not par_marks:
             par_marks = _title_single_marks(text, p_start, p_end, deadline)
         opened: tuple[int, int, int] | None = None
+        outer: tuple[int, int, int] | None = None  # a quotation open around a nested one
         if pending is not None:
             if par_marks and par_marks[0][0] == p_start and par_marks[0][2] != "close":
                 opened = pending  # the news convention: the quote goes on in this paragraph
@@ -488,15 +489,19 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
             else:
                 spans.append(_unclosed(text, pending, paragraphs))
             pending = None
-        for s, e, role in par_marks:
+        for k, (s, e, role) in enumerate(par_marks):
             if opened is None:
                 if role != "close":
                     opened = (s, e, pi)
+            elif outer is not None and role != "open":  # the nested quotation closes: the outer one goes on
+                opened, outer = outer, None
             elif role != "open":
                 c_start, c_end = _content(text, opened[1], s)
                 if c_start < c_end and any(ch.isalnum() for ch in text[c_start:c_end]):
                     spans.append(_Span(opened[0], opened[1], s, e, c_start, c_end, opened[2], pi, True, pi == 0))
                 opened = None
+            elif _nested(par_marks, k, opened):
+                outer, opened = opened, (s, e, pi)
             else:  # an opening mark while a quote is open: the earlier mark was stray
                 opened = (s, e, pi)
         if opened is not None:
@@ -510,6 +515,15 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
     if pending is not None:
         spans.append(_unclosed(text, pending, paragraphs))
     return [s for s in spans if s.end > s.start]
+
+
+def _nested(par_marks: list[tuple[int, int, str]], k: int, opened: tuple[int, int, int]) -> bool:
+    """The opening mark ``k`` opens a quotation inside the open one ('“I'd rather live in what he
+    calls “hell” than ...”'): the open mark opens for sure and the two marks after ``k`` close,
+    the second for sure."""
+    before = [role for s, _, role in par_marks[:k] if s == opened[0]]
+    return bool(before) and before[0] == "open" and len(par_marks) > k + 2 \
+        and par_marks[k + 1][2] != "open" and par_marks[k + 2][2] == "close"
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int]) -> bool:
