@@ -19,6 +19,7 @@ __all__ = [
     "TABLES", "Documents", "Sentences", "NumericFacts", "Quotes", "Rejects", "Runs",
     "FACT_KINDS", "QUALIFIERS", "DIRECTIONS", "QUOTE_KINDS", "SPEAKER_KINDS", "REJECT_REASONS",
     "empty_frame", "arrow_schema", "table_schema", "validate", "satisfies", "validated_frame",
+    "build_schemas",
 ]
 
 Str = Series[Annotated[pd.ArrowDtype, pyarrow.string()]]
@@ -198,6 +199,15 @@ def arrow_schema(table: str) -> pyarrow.Schema:
     """The Arrow schema a table is written with."""
     columns = table_schema(table).columns
     return pyarrow.schema([(name, col.dtype.type.pyarrow_dtype) for name, col in columns.items()])
+
+
+def build_schemas() -> None:
+    """Build and cache every table's pandera and Arrow schemas now.  pandera's first schema build
+    imports ``dask.dataframe`` (about half a second of CPU): a module that pool workers fork from
+    calls this at import, so that each worker does not pay it again."""
+    for table in TABLES:
+        arrow_schema(table)
+        _plain(table)
 
 
 def _check_arrow(check: pa.Check, column: pyarrow.ChunkedArray) -> bool | None:
