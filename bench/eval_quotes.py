@@ -72,6 +72,14 @@ def _relative_speaker(text: str, q: Quote) -> bool:
     return bool(word) and word[0] in _RELATIVE_OPENERS
 
 
+def _words_go_on(text: str, end: int) -> bool:
+    """The sentence goes on with a lower-case word right after the closing mark, with no punctuation
+    inside or after it ('what it calls "psychographic" profiles of voters to ...'): the quotation
+    ends no clause, so the reported clause goes on past it."""
+    after = text[end:end + 30].lstrip(_MARKS)
+    return text[end - 1] not in ",.;:!?" and after[:1] == " " and after[1:2].islower()
+
+
 def _after_adverbials(text: str, s: int, start: int, end: int) -> int:
     """Where the reported clause starts when adverbials stand between the verb and the quotation
     ('said last week in Tel Aviv, "Israel is ..."', 'also said, without evidence, that "..."'): at a
@@ -236,11 +244,11 @@ def _covering(text: str, quotes: list[Quote], sentences: list[tuple[int, int, in
         if first.kind == "partial" and s < start and _parenthetical(text, first, sentence[0], s):
             s = sentence[0]  # 'The golf industry, she said, is "doing much better"': one clause around its source
         relative = _relative_speaker(text, first)
-        if relative:  # what Mr. Hedge called "...": PolNeAR starts at "what" and ends with the quotation
+        if relative:  # what Mr. Hedge called "...": PolNeAR starts at "what" (and ends with the quotation, see below)
             s = first.speaker_start - len(text[max(0, first.speaker_start - 6):first.speaker_start].split()[-1]) - 1
         if s < start:
             start = s
-        if not relative:
+        if not relative or _words_go_on(text, end):
             end = _clause_end(text, end, sentences, first.rule == "partial.possessor_noun")
     elif first.kind == "indirect" and quotes[-1].rule == "partial.unattributed" and not (
             text[end - 1] == "," or text[end:end + 4].lstrip(_MARKS).startswith((",", " -", " –", " —"))):
