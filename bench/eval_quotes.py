@@ -109,8 +109,9 @@ def _clause_end(text: str, end: int, sentences: list[tuple[int, int, int]], noun
             if text[end - 1] == "," and noun:
                 break  # "Contrary to his claim that people would "learn nothing," there ...": the noun's clause ends
             if follow and (text[end - 1] == "," and follow[0].endswith("ing")
-                           or follow[0] == "and" and len(follow) > 1 and (follow[1].endswith("ed") or follow[1] in _VERB_AFTER_AND)):
-                break  # '"...," adding that ...' / '"..." and likened it to ...': a new clause after the quotation
+                           or follow[0] == "and" and len(follow) > 1 and (follow[1].endswith("ed") or follow[1] in _VERB_AFTER_AND
+                                                            or _participle(follow[1]))):
+                break  # '"...," adding that ...' / '"..." and likened it to ...' / '... and asserting': a new clause
             if follow and not noun and text[end - 1] != "," and follow[0] in _ADJUNCT_AFTER_QUOTE:
                 break  # 'described her as a "disgrace" after she attacked ...': the writer's adjunct
             if follow and text[end - 1] == "," and follow[0] in _AFTER_QUOTED_COMMA and follow[1:2] != ["that"]:
@@ -122,14 +123,21 @@ def _clause_end(text: str, end: int, sentences: list[tuple[int, int, int]], noun
     return end
 
 
+_NOT_PARTICIPLES = frozenset("including nothing something everything anything".split())
+
+
+def _participle(word: str) -> bool:
+    """A present participle of a verb ('arguing', 'asserting'), not 'including' or 'nothing'."""
+    return word.isalpha() and word.islower() and word.endswith("ing") and len(word) > 5 and word not in _NOT_PARTICIPLES
+
+
 def _participle_stop(text: str, start: int, stop: int) -> int:
     """Where ', VERBing' opens a participle clause of the writer's in [start, stop) ('was "outraged"
     to even hear about it, arguing that ...'), else ``stop``."""
     at = text.find(", ", start, stop)
     while at >= 0:
         word = text[at + 2:min(stop, at + 20)].split(None, 1)[:1]
-        if word and word[0].isalpha() and word[0].islower() and word[0].endswith("ing") and len(word[0]) > 5 \
-                and word[0] != "including":
+        if word and _participle(word[0]):
             return at
         at = text.find(", ", at + 2, stop)
     return stop
