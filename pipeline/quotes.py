@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import logging
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import regex
 
@@ -53,6 +54,15 @@ def _word_start(text: str, pos: int) -> int:
     while pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
         pos += 1
     return pos
+
+
+def _window_start(text: str, s_start: int, pos: int) -> int:
+    """Where a sentence starting at ``s_start`` is read from when only what follows ``pos``
+    matters: ``max(s_start, _word_start(text, pos))``, without the walk when ``pos`` is not after
+    ``s_start`` and no word runs across ``s_start`` (most sentences are shorter than the window)."""
+    if pos <= s_start and not (0 < s_start < len(text) and text[s_start - 1].isalnum() and text[s_start].isalnum()):
+        return s_start
+    return max(s_start, _word_start(text, pos))
 
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_KINDS = ("person", "organisation", "unknown")
@@ -397,6 +407,9 @@ class _Cue:
     used: bool = False
 
 
+_CUE_START = attrgetter("start")
+
+
 @dataclass(slots=True)
 class _Attribution:
     cue: _Cue | None
@@ -580,23 +593,28 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
         b = text.find(" ", a + CUE_CHUNK) if a + CUE_CHUNK < n else n
         b = n if b < 0 else b
         for form in {_WORD_TO_FORM[w] for w in _WORD_KEYS.intersection(text[a:b].split())}:
-            needle = "ccording to" if form == "according" else form
+            according = form == "according"
+            needle = "ccording to" if according else form
+            # what must follow the form: "her belief that", "as X put it"
+            tail = " that " if form in _NOUN_ONLY else _IT if form in _PUT_IT else None
+            extra = len(_IT) if form in _PUT_IT else 0
             size = len(needle)
             stop = b + size
             at = text.find(needle, a, stop)
             while at >= 0:
                 start, end = at, at + size
-                ok = form != "according" or (start > 0 and text[start - 1] in "Aa")
-                if form == "according":
+                if according:
                     start -= 1
+                    ok = start >= 0 and text[start] in "Aa"
+                else:
+                    ok = True
                 if ok and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _IN_WORD)) \
                         and (end == n or not (text[end].isalnum() or text[end] == "-")) \
-                        and (form not in _NOUN_ONLY or text.startswith(" that ", end)) \
-                        and (form not in _PUT_IT or text.startswith(_IT, end)):  # "her belief that", "as X put it"
-                    cues.append(_Cue(start, end + len(_IT) if form in _PUT_IT else end, form))
+                        and (tail is None or text.startswith(tail, end)):
+                    cues.append(_Cue(start, end + extra, form))
                 at = text.find(needle, end, stop)
         a = b
-    cues.sort(key=lambda c: c.start)
+    cues.sort(key=_CUE_START)
     return cues
 
 
@@ -923,11 +941,18 @@ def _attr_from_after(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributio
     return _Attribution(cue, cue.start, cue.end, (m.start, m.end), None, rule)
 
 
+def _own_verb(doc: _Doc, s_start: int, open_start: int) -> bool:
+    """Whether a verb not yet used stands between ``s_start`` and a quotation with its speaker
+    written before it (the quotation may be part of that verb's clause)."""
+    return any(not c.used and _mention_before(doc, c.start, s_start) is not None
+               for c in doc.cues_between(s_start, open_start))
+
+
 def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[_Attribution | None, bool]:
     """Attribution of one quotation, and whether its sentence is wholly quoted (direct)."""
     text = doc.text
     s_start, s_end, _ = doc.sentence(span.open_start)
-    s_start = max(s_start, _word_start(text, span.open_start - LOOKBACK))  # a run-on "sentence" is read near the quote only
+    s_start = _window_start(text, s_start, span.open_start - LOOKBACK)  # a run-on "sentence" is read near the quote only
     c_start, c_end, _ = doc.sentence(max(span.close_start - 1, span.start))
     c_end = min(c_end, span.close_end + LOOKBACK)
     p_idx = span.p_last
@@ -945,10 +970,12 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     ends_clause = text[span.end - 1] in ",?!…—-;:" or text[span.close_end:span.close_end + 1] in (",", ".")
     if text[span.end - 1] == "." and not ends_clause:  # a full stop: a verb after it may start a new sentence
         ends_clause = starts_sentence
-    own_verb = any(not c.used and _mention_before(doc, c.start, s_start) is not None
-                   for c in doc.cues_between(s_start, span.open_start))
-    if span.closed and (ends_clause or not own_verb) and not (
-            own_verb and before_text.lstrip(" \t\"“'‘(").split(" ", 1)[0] in _CONCESSIVE):
+    own_verb = None  # a verb with a speaker before the quote in its sentence (read only when a rule asks)
+    if span.closed:
+        concessive = before_text.lstrip(" \t\"“'‘(").split(" ", 1)[0] in _CONCESSIVE
+        if not ends_clause or concessive:
+            own_verb = _own_verb(doc, s_start, span.open_start)
+    if span.closed and (ends_clause or not own_verb) and not (own_verb and concessive):
         # ('Although he says he "loves China," he also accuses it ...': the quote is the subordinate clause's)
         for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + _AFTER_QUOTE_REACH)):
             if cue.used or cue.form == "according":
@@ -992,7 +1019,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             return attr, starts_sentence or _intro_ok(doc, span, s_start)
     # (a2) a dash and a name after the quote, in its paragraph or as the next one: "..." -- Sanders.
     # (not after a quotation inside a sentence of the writer's: 'insisted that his party was "..."--Kim Hjelmgaard.': a byline)
-    if span.closed and (starts_sentence or not own_verb):
+    if span.closed and (starts_sentence or not (
+            own_verb if own_verb is not None else _own_verb(doc, s_start, span.open_start))):
         at = span.close_end
         while at < len(text) and text[at] in " \t.,":
             at += 1
@@ -1643,7 +1671,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     """X said (that) CONTENT / According to X, CONTENT / CONTENT, X said. -> (attribution, start, end, rule)."""
     text = doc.text
     s_start, s_end, _ = doc.sentence(cue.start)
-    s_start = max(s_start, _word_start(text, cue.start - LOOKBACK))  # a run-on "sentence" is read near the verb only
+    s_start = _window_start(text, s_start, cue.start - LOOKBACK)  # a run-on "sentence" is read near the verb only
     s_end = min(s_end, cue.end + 4 * LOOKBACK)
     while s_end > s_start and text[s_end - 1] in " \t.!?\"”'’)":
         s_end -= 1
@@ -2360,13 +2388,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     spans = _pair_marks(text, seg, deadline)
     cues = _find_cues(text, deadline)
     cue_starts = [c.start for c in cues]
-    if spans:  # a verb inside quotation marks is quoted, not reporting
-        covered = [(s.open_start, s.close_end) for s in spans]
-        starts = [c[0] for c in covered]
-        for cue in cues:
-            i = bisect.bisect_right(starts, cue.start) - 1
-            if i >= 0 and covered[i][0] <= cue.start < covered[i][1]:
-                cue.used = True
+    if spans:
+        _mark_quoted(spans, cues)
     # verbs of the "indirect" class report clauses only: quotations never look for them
     doc = _Doc(text, seg, deadline, [c for c in cues if c.form not in _INDIRECT_ONLY and c.form not in _POLL_FORMS])
     polls = [c.start for c in cues if c.form in _POLL_FORMS]
@@ -2471,6 +2494,17 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     return rows if written is text else [_as_written(written, q) for q in rows]
 
 
+def _mark_quoted(spans: list[_Span], cues: list[_Cue]) -> None:
+    """A verb inside quotation marks is quoted, not reporting: mark it used. Both lists are in text
+    order, so one walk over them does (a cue is inside the last quotation opened at or before it)."""
+    i, n = -1, len(spans)
+    for cue in cues:
+        while i + 1 < n and spans[i + 1].open_start <= cue.start:
+            i += 1
+        if i >= 0 and cue.start < spans[i].close_end:
+            cue.used = True
+
+
 def _as_written(text: str, q: Quote) -> Quote:
     """A row read on the text with plain spaces, with the document's own characters in its strings."""
     return replace(q, text=text[q.start:q.end],
@@ -2538,7 +2572,7 @@ def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
     if span.open_start < s_start:
         s_start = span.open_start
     # a run-on "sentence" is read near the quote and its verb only
-    s_start = max(s_start, _word_start(doc.text, min(span.open_start, attr.cue.start) - 4 * LOOKBACK))
+    s_start = _window_start(doc.text, s_start, min(span.open_start, attr.cue.start) - 4 * LOOKBACK)
     s_end = min(s_end, max(span.close_end, attr.cue.end) + 4 * LOOKBACK)
     for cue in doc.according_between(s_start, s_end):
         if not cue.used and (cue.start < span.open_start or cue.start >= span.close_end):
