@@ -2009,16 +2009,19 @@ def _transcript_turns(doc: _Doc) -> tuple[list[tuple[int, int, int, int, _Attrib
             current = [p_start, m.end(), p_end, pi, pi,
                        _Attribution(None, colon, colon + 1, m.span(1), None, "direct.transcript_turn")]
             turns.append(current)
-            continue
-        body = text[p_start:p_end].lstrip(_OPEN_MARKS + " \t")
-        if current is None or not _opens_paragraph(text, (p_start, p_end)) \
-                or body.split(None, 1)[:1] and body.split(None, 1)[0] in _NOT_SPEAKER_LABELS:
-            current = None  # the writer's again ('"Follow Pam Key on Twitter ...')
-        elif body.startswith("("):
-            stages.append((p_start, p_end))
-            current = None
         else:
+            body = text[p_start:p_end].lstrip(_OPEN_MARKS + " \t")
+            if current is None or not _opens_paragraph(text, (p_start, p_end)) or _closes_inside(text, p_start, p_end) \
+                    or body.split(None, 1)[:1] and body.split(None, 1)[0] in _NOT_SPEAKER_LABELS:
+                current = None  # the writer's again ('"Follow Pam Key on Twitter ...', '"No," Kaine said.')
+                continue
+            if body.startswith("("):
+                stages.append((p_start, p_end))
+                current = None
+                continue
             current[2], current[4] = p_end, pi
+        if text[p_start:p_end].rstrip(" \t.").endswith(_CLOSING_MARKS):
+            current = None  # the quotation closes: the transcript ends
     if len(turns) < _MIN_TURNS:
         return [], []
     rows = []
@@ -2027,6 +2030,22 @@ def _transcript_turns(doc: _Doc) -> tuple[list[tuple[int, int, int, int, _Attrib
             end -= 1
         rows.append((start, end, p_first, p_last, attr))
     return rows, [(t[0], t[2]) for t in turns] + stages
+
+
+_CLOSING_MARKS = ('"', "”", "»", "''")
+_CLOSER_OF = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "''"}
+
+
+def _closes_inside(text: str, p_start: int, p_end: int) -> bool:
+    """The paragraph's opening quotation mark closes before the paragraph's end ('"No," Kaine said.'):
+    a quotation of its own, no part of a turn that goes on."""
+    closer = _CLOSER_OF.get(text[p_start])
+    body = text[p_start + len(closer if closer == "''" else text[p_start]):p_end].rstrip(" \t.!?,")
+    while body.endswith(_CLOSING_MARKS):
+        body = body[:-1].rstrip(" \t.!?,")
+    if closer == "”":
+        return body.count("”") > body.count("“")
+    return closer is not None and closer in body
 
 
 def _noun_cue(doc: _Doc, cue: _Cue, s_start: int, s_end: int):
