@@ -2003,24 +2003,27 @@ def _transcript_turns(doc: _Doc) -> tuple[list[tuple[int, int, int, int, _Attrib
     stages: list[tuple[int, int]] = []
     current = None
     for pi, (p_start, p_end) in enumerate(doc.seg.paragraphs):
+        if text[p_start] not in _OPEN_MARKS:  # the writer's paragraph (most of them: no pattern is run)
+            current = None
+            continue
         m = _TURN_LABEL.match(text, p_start, p_end, timeout=doc.deadline.left())
         if m is not None and _NOT_SPEAKER_LABELS.isdisjoint(m.group(1).split()):
             colon = m.end(1)
             current = [p_start, m.end(), p_end, pi, pi,
                        _Attribution(None, colon, colon + 1, m.span(1), None, "direct.transcript_turn")]
             turns.append(current)
-        else:
-            body = text[p_start:p_end].lstrip(_OPEN_MARKS + " \t")
-            if current is None or not _opens_paragraph(text, (p_start, p_end)) or _closes_inside(text, p_start, p_end) \
-                    or body.split(None, 1)[:1] and body.split(None, 1)[0] in _NOT_SPEAKER_LABELS:
+        elif current is not None:
+            head = text[p_start:min(p_end, p_start + 40)].lstrip(_OPEN_MARKS + " \t")
+            if not _opens_paragraph(text, (p_start, p_end)) or _closes_inside(text, p_start, p_end) \
+                    or head.split(None, 1)[:1] and head.split(None, 1)[0] in _NOT_SPEAKER_LABELS:
                 current = None  # the writer's again ('"Follow Pam Key on Twitter ...', '"No," Kaine said.')
                 continue
-            if body.startswith("("):
+            if head.startswith("("):
                 stages.append((p_start, p_end))
                 current = None
                 continue
             current[2], current[4] = p_end, pi
-        if text[p_start:p_end].rstrip(" \t.").endswith(_CLOSING_MARKS):
+        if current is not None and text[max(p_start, p_end - 8):p_end].rstrip(" \t.").endswith(_CLOSING_MARKS):
             current = None  # the quotation closes: the transcript ends
     if len(turns) < _MIN_TURNS:
         return [], []
