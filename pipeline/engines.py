@@ -49,10 +49,11 @@ def run_local(batches: Iterable[Batch], options: ProcessOptions, workers: int) -
         for batch in batches:
             yield process_batch(batch, options)
         return
-    # Workers fork from a fresh server process that has imported the stages once (fast start),
-    # never from this process, which may hold Arrow thread pools that a fork would break.
+    # Workers fork from a fresh server process that has imported the stages once and frozen
+    # them (fast start, see pipeline._preload), never from this process, which may hold Arrow
+    # thread pools that a fork would break.
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.process"])
+    ctx.set_forkserver_preload(["pipeline._preload"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                              initializer=freeze_imports) as pool:
         for future in _bounded(lambda b: pool.submit(process_batch, b, options), batches,
