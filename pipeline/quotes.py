@@ -774,6 +774,7 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
 
 
 # a dateline before the first sentence: "Washington (AFP) – ", "DECATUR, Ill. — "
+_DATELINE_DASHES = frozenset("—–-")  # one of them ends every dateline
 _DATELINE = regex.compile(r"[\p{Lu}][\p{L}. ,]{1,40}?(?:\((?:AFP|AP|Reuters|CNN)\))?[ \t]+[—–-]{1,2}[ \t]+(?=\p{Lu})")
 # prepositions that open a phrase before a clause's subject
 _PHRASE_OPENERS = frozenset("In On At For During After Before With Without Under From Over Since Until Like Unlike "
@@ -794,7 +795,8 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     while start < end and text[start] in "\"“”'‘’ -—–,":
         start += 1
     place = False  # the opening phrase ended with a capitalised word: "in Salem, New Hampshire, Trump said"
-    dateline = _DATELINE.match(text, start, min(end, start + 60), timeout=doc.deadline.left())
+    dateline = _DATELINE.match(text, start, min(end, start + 60), timeout=doc.deadline.left()) \
+        if not _DATELINE_DASHES.isdisjoint(text[start:start + 60]) else None  # (no dash, no dateline: cheap test first)
     if dateline is not None:  # "Washington (AFP) – Democrat Hillary Clinton has ...", "DECATUR, Ill. — Sen. Ted Cruz"
         start = dateline.end()
     first = text[start:min(end, start + 20)].split(" ", 1)[0]
@@ -1971,6 +1973,8 @@ def _colon_paragraphs(doc: _Doc, spans: list[_Span]) -> list[tuple[int, int, _At
     rows = []
     opens = [s.open_start for s in spans]
     for p_start, p_end in doc.seg.paragraphs:
+        if text.find(":", p_start, p_end) < 0:
+            continue  # no label (the cheap test first: most paragraphs hold no colon)
         m = _COLON_LABEL.match(text, p_start, p_end, timeout=doc.deadline.left())
         if m is None or not _NOT_SPEAKER_LABELS.isdisjoint(m.group(1).split()):
             continue
