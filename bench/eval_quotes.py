@@ -277,7 +277,7 @@ def predictions(text: str) -> list[dict]:
     for q in rows:
         if prev is None or not (
                 q.rule == "partial.unattributed" and prev.kind == "indirect"
-                and not text[prev.end:q.start].strip(" " + _MARKS)  # most said they were "very worried."
+                and not text[prev.end:q.start].strip(" -–" + _MARKS)  # most said they were "very worried." / ... phrase - "we assess"
                 or q.rule == "direct.unattributed" and prev.kind == "direct"
                 and not any(ch.isalnum() for ch in text[prev.end:q.start])):  # "Is it over?" . . . "Have you won?"
             key = q.utterance

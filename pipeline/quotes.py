@@ -300,6 +300,18 @@ _LEMMA_PARTICLES = {"point": (" out ", " to "), "refer": (" to ",), "respond": (
                     "comment": (" on ",), "warn": (" against ",), "agree": (" on ", " with "),
                     "argue": (" over ", " against "), "complain": (" about ",), "believe": (" in ",)}
 
+# ... unless "for" opens a duration before the clause: "said for years that", "disclosed for the first time
+# Friday that", "declined for months to": PolNeAR's content starts at "that" / "to".
+_FOR_TIME = regex.compile(
+    r"""[ \t]for[ \t]+(?:
+          (?:the[ \t]+)?(?:first|second|third|last)[ \t]+time          # for the first time
+        | (?:the[ \t]+)?(?:(?:past|last|next)[ \t]+)?(?:\p{L}+[ \t]+)?(?:years|months|weeks|days|decades)  # for (six) years
+        | (?:a[ \t]+)?(?:long[ \t]+)?time                                # for a long time
+        | the[ \t]+(?:second|third|fourth)[ \t]+(?:straight|consecutive)[ \t]+\p{L}+  # for the second consecutive debate
+        )(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?=[ \t](?:that|to)[ \t])""",
+    regex.VERBOSE,
+)
+
 # The audience of "told" when it is not a name: told reporters, told him.
 _TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
 
@@ -1734,6 +1746,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
     if _VERBS[cue.form][0] == "find" and _next_word(text, cue.end, s_end) in _FOUND_NOT_REPORTED:
         return None  # "found himself in a muddy battle", "found ways to press his agenda": no finding reported
+    if _VERBS[cue.form][0] == "think" and _next_word(text, cue.end, s_end).rstrip(",.;:") in _THINK_TANK:
+        return None  # "a liberal think tank": a noun, no thought reported
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
     if cue.form == "Asked" or (cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", "")):
@@ -1805,7 +1819,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             end = adjunct.start()
         while end > start and text[end - 1] in " \t,":
             end -= 1
-    if end - start < 2 or _introduces_quotation(text, end):
+    if end - start < 2 or _lone_particle(text, start, end) or _introduces_quotation(text, end):
         return None  # "He told BBC Radio 4's Today programme: "We need ...": the quotation is the content
     if attr.mention is not None and attr.cue_start is not None and attr.cue_start < cue.start \
             and cue.form not in _GERUNDS and _passive(text, cue):  # (only a verb group can be passive)
@@ -1824,7 +1838,31 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     return attr, start, end, attr.rule
 
 
+def _before_trailing_dash(text: str, start: int, end: int) -> int:
+    """The end of a reported clause without a dash that closes it ("said that she is unqualified -- a
+    charge ..." cut at the dash leaves "unqualified --"; a word's own hyphen stays: "pro-")."""
+    kept = text[start:end].rstrip(" \t")
+    body = kept.rstrip("-–")
+    if len(body) < len(kept) and body[-1:] in (" ", "\t"):
+        return start + len(body.rstrip(" \t"))
+    return end
+
+
 _FOUND_NOT_REPORTED = frozenset("himself herself itself themselves myself ourselves yourself ways way sanctuary".split())
+_THINK_TANK = frozenset(("tank", "tanks"))
+# A reported clause of one of these words alone is no content: "as Menendez pointed out.", "When I agreed to."
+_NO_CONTENT_WORDS = frozenset(("to", "out", "up"))
+
+
+def _lone_particle(text: str, start: int, end: int) -> bool:
+    """The clause is a particle alone, not followed by a quotation ("pledging to "win ..."" is the quotation's)."""
+    return text[start:end] in _NO_CONTENT_WORDS and not _quotation_follows(text, end)
+
+
+def _quotation_follows(text: str, end: int) -> bool:
+    """A quotation mark (or a doubled apostrophe) opens right after ``end`` and its spaces."""
+    follow = text[end:end + 4].lstrip(" \t")
+    return follow[:1] in _QUOTE_MARKS or follow.startswith("''")
 
 
 def _introduces_quotation(text: str, end: int) -> bool:
@@ -2313,6 +2351,9 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
                 if at >= 0 and at < that:
                     that = at
             return that + 1
+    duration = _FOR_TIME.match(text, pos, min(s_end, pos + 60), timeout=deadline.left())
+    if duration is not None:
+        return duration.end() + 1
     if text.startswith(_PARTICLE_AFTER_VERB, pos) or (
             form in _VERBS and text.startswith(_LEMMA_PARTICLES.get(_VERBS[form][0], ()), pos)):
         # called for X, warned of X, asked about X, pointed out that X, referred to X
@@ -2493,6 +2534,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         if reported is None:
             continue
         attr, start, end, rule = reported
+        end = _before_trailing_dash(text, start, end)
         i = bisect.bisect_left(spans_by_start, start)
         if (i < len(spans) and spans[i].open_start < end) or (i > 0 and spans[i - 1].close_end > start):
             continue  # it would overlap a quotation
