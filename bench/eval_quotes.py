@@ -35,7 +35,7 @@ BENCH = ROOT.parent / "shared" / "benchmarks"
 SUBSETS = ("quoted", "all")
 # After the last quoted fragment of a reported clause, where PolNeAR's content stops.
 _RELATIVE_OPENERS = ("what", "whom", "which", "who")
-_CLAUSE_WORDS = ("that ", "to ", "whether ", "if ", "how ", "why ", "what ")
+_CLAUSE_WORDS = ("that ", "that,", "to ", "whether ", "if ", "how ", "why ", "what ")
 # words that open an adverbial before a parenthetical source, not the reported clause ('When asked, X said, "..."')
 _NOT_CLAUSE_OPENERS = frozenset("When If As While After Although Though Because Before Since Asked In At On".split())
 # a reported clause with its own subject before a colon ('said she has the quality for the job: "Steadiness"')
@@ -83,11 +83,13 @@ def _words_go_on(text: str, end: int) -> bool:
 def _after_adverbials(text: str, s: int, start: int, end: int) -> int:
     """Where the reported clause starts when adverbials stand between the verb and the quotation
     ('said last week in Tel Aviv, "Israel is ..."', 'also said, without evidence, that "..."'): at a
-    capitalised quotation after a comma or colon, or at the "that" after the last comma."""
+    capitalised quotation after a comma or colon, or at the "that" after the last comma or before a comma."""
     mark = start
     while mark > s and text[mark - 1] in _MARKS:
         mark -= 1
     before = text[s:mark].rstrip()
+    if before.endswith(" that,"):
+        return s + len(before) - 5  # 'said via email that, "Of course ..."': the clause starts at "that"
     words = text[start:min(end, start + 60)].split()[:4]
     if before.endswith((",", ":")) and not before.startswith(_CLAUSE_WORDS) and text[start:start + 1].isupper() \
             and not (before.endswith(":") and before.startswith(_SUBJECT_PRONOUNS)) \
