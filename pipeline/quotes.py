@@ -330,6 +330,17 @@ _LEAD_TIME = regex.compile(
     regex.VERBOSE,
 )
 
+# ... and a short phrase before a pronoun subject and its verb: "said after the convention he would",
+# "admitted under Warren's grilling he hadn't" (not "pointed at what they called", "discuss on the show
+# whether he was": a question word or "that" opens the clause).
+_LEAD_PHRASE = regex.compile(
+    r"""[ \t]+(?:after|under|during|following|at|in|on|before)[ \t]+
+        (?:(?!(?:what|which|how|who|whom|whose|whether|if|that)\b)[^\s,.;:"“”]+[ \t]+){1,4}?
+        (?=(?:he|she|they|we|I)[ \t]+(?:would|will|had|has|have|was|were|is|are|could|should|did|does|can
+            |hadn[’']t|wasn[’']t|didn[’']t|won[’']t|wouldn[’']t|\p{Ll}+ed)\b)""",
+    regex.VERBOSE,
+)
+
 # Verbs whose content is mostly an object, not a clause: it ends at the first comma or dash.
 _NP_OBJECT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in (
     "endorse support oppose prefer reject answer tweet praise criticize condemn blast slam decry denounce mock attack "
@@ -788,6 +799,8 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
 # a dateline before the first sentence: "Washington (AFP) – ", "DECATUR, Ill. — "
 _DATELINE_DASHES = frozenset("—–-")  # one of them ends every dateline
 _DATELINE = regex.compile(r"[\p{Lu}][\p{L}. ,]{1,40}?(?:\((?:AFP|AP|Reuters|CNN)\))?[ \t]+[—–-]{1,2}[ \t]+(?=\p{Lu})")
+# ... and a dateline in capitals alone: "WASHINGTON ― ", "MEXICO CITY - ", "TALLAHASSEE — "
+_CAPITALS_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}. ,]{2,30}[ \t]+[—–―-]{1,2}[ \t]+(?=\p{Lu})")
 # prepositions that open a phrase before a clause's subject
 _PHRASE_OPENERS = frozenset("In On At For During After Before With Without Under From Over Since Until Like Unlike "
                             "Alongside Despite Amid Following Besides Beyond Among Across Throughout Against Within".split())
@@ -2261,7 +2274,8 @@ def _after_opening_adverb(text: str, start: int, end: int) -> int:
     dash = text.find(") - ", start, min(end, start + 40))
     if dash > start and (text[start:dash].isupper() or "(Reuters" in text[start:dash]):
         return dash + 4
-    return start
+    dateline = _CAPITALS_DATELINE.match(text, start, min(end, start + 40))
+    return dateline.end() if dateline is not None else start
 
 
 # "appeared in films", "appear before the court": being seen, not an impression (72 of the 148 BBC
@@ -2368,6 +2382,9 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     m = _LEAD_TIME.match(text, pos, min(s_end, pos + 40), timeout=deadline.left())
     if m is not None:  # "said Wednesday he agrees ...", "have said repeatedly they ...": the time is the cue's
         return m.end() + 1
+    m = _LEAD_PHRASE.match(text, pos, min(s_end, pos + 60), timeout=deadline.left())
+    if m is not None:  # "said after the convention he would ...": the phrase is the cue's
+        return m.end()
     return pos
 
 
