@@ -1674,6 +1674,9 @@ def _add_via(doc: _Doc, attr: _Attribution, pos: int, limit: int) -> None:
 # A reported clause never starts with these: "was confirmed by the Senate", "wrote in a memo", "reported
 # from Washington", "appointed as deputy", "yelled and held up a banner" (a passive, a place or a second verb).
 _NOT_CONTENT_STARTS = frozenset("by in on from with as and".split())
+# ... nor with a time preposition: a phrase of when it was said, before "that" or no content at all
+_TIME_PREPOSITIONS = frozenset("before after until during since".split())
+_TIME_PHRASE_REACH = 200  # characters from the preposition to "that"
 _NAMING = frozenset(("called", "named", "dubbed", "labeled"))
 _INDEFINITE = frozenset(("a", "an", "A", "An"))
 _SOURCELESS_CLASSES = frozenset(("speech", "thought", "evidence"))
@@ -1799,6 +1802,14 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     if first in _CONTENT_AFTER_PARTICLE:
         start += len(first) + 1  # "blasted out a robocall", "ruled out a bid": the object after the particle
         first = _next_word(text, start - 1, end)
+    if first in _TIME_PREPOSITIONS:  # "complained during Friday's press conference - ... - that ...": the clause after "that"
+        reach = min(end, start + _TIME_PHRASE_REACH)
+        that = min((at for at in (text.find(" that ", start, reach), text.find(" not to ", start, reach)) if at >= 0),
+                   default=-1)  # ... or "decided after a lengthy investigation not to recommend charges"
+        if that < 0:
+            return None  # "testified before Congress", "tweeting after Clinton's speech": no content
+        start = that + 1
+        first = _next_word(text, that, end)
     # "confirmed by the Senate", "wrote in a memo", "reported from Washington": no content (unless the
     # content is a relative clause or the subject of a passive, see below)
     second = _next_word(text, start + len(first), end)
