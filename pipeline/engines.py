@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import forkserver
 from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
@@ -44,16 +45,19 @@ def freeze_imports() -> None:
 
 def run_local(batches: Iterable[Batch], options: ProcessOptions, workers: int) -> Iterator[Frames]:
     """Process batches in ``workers`` processes (in this process when ``workers`` is 1)."""
-    freeze_imports()
     if workers <= 1:
+        freeze_imports()
         for batch in batches:
             yield process_batch(batch, options)
         return
     # Workers fork from a fresh server process that has imported the stages once and frozen
     # them (fast start, see pipeline._preload), never from this process, which may hold Arrow
-    # thread pools that a fork would break.
+    # thread pools that a fork would break.  The server is started first, so that its imports
+    # (about 1.5 s of CPU) run while this process freezes its own and reads the first batch.
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["pipeline._preload"])
+    forkserver.ensure_running()
+    freeze_imports()
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                              initializer=freeze_imports) as pool:
         for future in _bounded(lambda b: pool.submit(process_batch, b, options), batches,
