@@ -1672,8 +1672,9 @@ def _add_via(doc: _Doc, attr: _Attribution, pos: int, limit: int) -> None:
 # --------------------------------------------------------------------------------------------
 
 # A reported clause never starts with these: "was confirmed by the Senate", "wrote in a memo", "reported
-# from Washington", "appointed as deputy", "yelled and held up a banner" (a passive, a place or a second verb).
-_NOT_CONTENT_STARTS = frozenset("by in on from with as and".split())
+# from Washington", "appointed as deputy", "yelled and held up a banner", "called into a radio program"
+# (a passive, a place or a second verb).
+_NOT_CONTENT_STARTS = frozenset("by in on from with as and into".split())
 # ... nor with a time preposition: a phrase of when it was said, before "that" or no content at all
 _TIME_PREPOSITIONS = frozenset("before after until during since".split())
 _TIME_PHRASE_REACH = 200  # characters from the preposition to "that"
@@ -1780,7 +1781,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
                 or _subject_attr(doc, cue, s_start, "indirect.gerund")
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
-        if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"):  # "seems to show"
+        if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"  # "seems to show"
+                             or cue.form in _SHOW and text.startswith(" that ", cue.end)  # "The transcript shows that"
+                             and not _relative_that(text, cue.end + 6, s_end)):  # (not "a show that aired")
             attr = _np_subject(doc, cue, s_start, "indirect.np_said")
     if attr is None and _VERBS[cue.form][1] in _SOURCELESS_CLASSES and _word_before(text, cue.start) not in _NOT_BEFORE_SOURCELESS and (
             text.startswith(" that ", cue.end) and not _relative_that(text, cue.end + 6, s_end)
