@@ -1002,7 +1002,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         concessive = before_text.lstrip(" \t\"“'‘(").split(" ", 1)[0] in _CONCESSIVE
         if not ends_clause or concessive:
             own_verb = _own_verb(doc, s_start, span.open_start)
-    if span.closed and (ends_clause or not own_verb) and not (own_verb and concessive):
+    # ('telling her, "... the long run!" She replied ...': the verb after the mark opens the next sentence)
+    introduced = not starts_sentence and _introduced_exclamation(doc, span, s_start)
+    if span.closed and (ends_clause or not own_verb) and not (own_verb and concessive) and not introduced:
         # ('Although he says he "loves China," he also accuses it ...': the quote is the subordinate clause's)
         for cue in doc.cues_between(span.close_end, min(p_end, span.close_end + _AFTER_QUOTE_REACH)):
             if cue.used or cue.form == "according":
@@ -1040,7 +1042,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 return attr, starts_sentence or _intro_ok(doc, span, s_start)
             break  # only the first cue after the quote counts
     # (a1) a name and a verb not in the list after the quote: "...?" Hannity pressed.
-    if span.closed and text[span.end - 1] in ",?!":
+    if span.closed and text[span.end - 1] in ",?!" and not introduced:
         attr = _x_verb_after(doc, span.close_end, p_end)
         if attr is not None:
             return attr, starts_sentence or _intro_ok(doc, span, s_start)
@@ -1327,6 +1329,21 @@ def _comma_then_source(text: str, span: _Span, m_start: int) -> bool:
 
 
 _GOES_ON_AFTER_COMMA = regex.compile(r",[ \t]+(?!\p{Ll}+ing\b)\p{Ll}")
+
+
+def _introduced_exclamation(doc: _Doc, span: _Span, s_start: int) -> bool:
+    """A quotation ending with ? or ! after a speech verb and a comma or colon in its own sentence,
+    followed by a capital: the words after the mark start a new sentence ('Blumenthal was asked,
+    "...?" He answered', 'Clinton, exasperated, famously responded: "...?" Her critics cited ...')."""
+    text = doc.text
+    if not span.closed or text[span.end - 1] not in "?!" or not text[s_start:span.open_start].rstrip().endswith((",", ":")):
+        return False
+    after = text[span.close_end:span.close_end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False
+    cues = doc.cues_between(s_start, span.open_start)
+    return bool(cues) and cues[-1].form in _SPEECH and not cues[-1].used and _INTRO_GAP.match(
+        text, cues[-1].end, span.open_start, timeout=doc.deadline.left()) is not None
 
 
 def _interrupts_next_sentence(text: str, close_end: int, cue: _Cue) -> bool:
