@@ -300,6 +300,11 @@ _LEMMA_PARTICLES = {"point": (" out ", " to "), "refer": (" to ",), "respond": (
                     "comment": (" on ",), "warn": (" against ",), "agree": (" on ", " with "),
                     "argue": (" over ", " against "), "complain": (" about ",), "believe": (" in ",)}
 
+# ... but "about" before a quantity is "roughly", part of the clause: "said about half of the adjustment",
+# "predicted about one-third of the vote", "see about a one-in-five chance"
+_ABOUT_QUANTITY = regex.compile(
+    r"[ \t]about[ \t]+(?:a[ \t]+)?(?:\d|half\b|a[ \t]+third|one-|two-|three-|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|dozen|twenty|thirty|forty|fifty|hundred|thousand|million)\b|\p{L}+-in-)")
 # ... unless "for" opens a duration before the clause: "said for years that", "disclosed for the first time
 # Friday that", "declined for months to": PolNeAR's content starts at "that" / "to".
 _FOR_TIME = regex.compile(
@@ -2399,7 +2404,7 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     duration = _FOR_TIME.match(text, pos, min(s_end, pos + 60), timeout=deadline.left())
     if duration is not None:
         return duration.end() + 1
-    if text.startswith(_PARTICLE_AFTER_VERB, pos) or (
+    if text.startswith(_PARTICLE_AFTER_VERB, pos) and not _ABOUT_QUANTITY.match(text, pos, min(s_end, pos + 30)) or (
             form in _VERBS and text.startswith(_LEMMA_PARTICLES.get(_VERBS[form][0], ()), pos)):
         # called for X, warned of X, asked about X, pointed out that X, referred to X
         return text.index(" ", pos + 1) + 1
