@@ -1085,7 +1085,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
             if attr is not None:
                 return _partial(doc, cue, attr), False
         elif gap is not None:
-            attr = _attr_from_before(doc, cue, s_start, "direct.x_said_colon")
+            attr = _attr_from_before(doc, cue, s_start, "direct.x_said_colon") \
+                or _clause_subject_at_verb(doc, cue, s_start, "direct.clause_subject_said_colon")
             if attr is None and cue.form in _SPEECH and not _opens_clause(text, s_start, cue.start):
                 attr = _speaker_before_verb_group(doc, cue, s_start, "direct.x_verb_group_said_colon") \
                     or _np_subject(doc, cue, s_start, "direct.np_said_colon")  # 'The clip says Kaine "..."'
@@ -1177,6 +1178,9 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                 attr.cue, attr.cue_start = None, attr.mention[1] + 1
                 if v_end - attr.cue_start > 30:
                     attr.cue_start = v_start
+                return attr, True
+            attr = _clause_subject_before_adverbs(doc, s_start, v_end)  # 'who responds enthusiastically:'
+            if attr is not None:
                 return attr, True
         found = _subordinate_subject(doc, s_start, v_end) or _subject(doc, s_start, span.open_start, near=25) \
             or _determiner_subject(doc, s_start, v_end)  # a name right before "fired back:"; 'The piece used ...:'
@@ -1334,6 +1338,54 @@ def _comma_then_source(text: str, span: _Span, m_start: int) -> bool:
 
 
 _GOES_ON_AFTER_COMMA = regex.compile(r",[ \t]+(?!\p{Ll}+ing\b)\p{Ll}")
+
+
+# The subject of a relative or subordinate clause right before its verb (adverbs aside), which
+# PolNeAR marks as the source as written: 'Santilli, who responds enthusiastically: "..."',
+# 'as the heckler yelled: "..."'.
+_CLAUSE_SUBJECT_AT_VERB = regex.compile(
+    r"""
+    (?<=[\p{L},][ \t])                                 # after a word or a comma
+    (?P<mention>
+        who                                             # a relative pronoun ('which'/'that' name the thing a
+                                                        # subject released or posted as often as the source)
+      | (?<=\b(?:as|when|while|after|before|until)[ \t])  # or, after a subordinator,
+        (?:the|a|an)[ \t]+\p{Ll}+                        #   a determiner and a common noun
+    )
+    (?:[ \t]+\p{Ll}+ly)*                                # adverbs: 'responds enthusiastically'
+    [ \t]+\Z
+    """,
+    regex.VERBOSE,
+)
+_CLAUSE_SUBJECT_REACH = 40  # characters read back from the verb
+
+
+def _clause_subject_at_verb(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """A relative pronoun or a clause's common-noun subject right before a speech verb, as the
+    speaker mention (see _CLAUSE_SUBJECT_AT_VERB)."""
+    if cue.form not in _SPEECH or cue.form in _GERUNDS:
+        return None
+    start = max(limit, cue.start - _CLAUSE_SUBJECT_REACH)
+    m = _CLAUSE_SUBJECT_AT_VERB.search(doc.text, start, cue.start, timeout=doc.deadline.left())
+    if m is None:
+        return None
+    return _Attribution(cue, m.start("mention"), cue.end, m.span("mention"), None, rule)
+
+
+_ADVERBS_ONLY = regex.compile(r"(?:[ \t]+\p{Ll}+ly)+[ \t]*")
+
+
+def _clause_subject_before_adverbs(doc: _Doc, s_start: int, v_end: int) -> _Attribution | None:
+    """_clause_subject_at_verb for a speech verb and adverbs before a colon or comma ('who responds
+    enthusiastically:'), which _INTRO_GAP does not read."""
+    verbs = doc.cues_between(max(s_start, v_end - _CLAUSE_SUBJECT_REACH), v_end)
+    if not verbs or verbs[-1].used or not _ADVERBS_ONLY.fullmatch(
+            doc.text, verbs[-1].end, v_end, timeout=doc.deadline.left()):
+        return None
+    attr = _clause_subject_at_verb(doc, verbs[-1], s_start, "direct.clause_subject_said_colon")
+    if attr is not None:
+        verbs[-1].used = True
+    return attr
 
 
 def _introduced_exclamation(doc: _Doc, span: _Span, s_start: int) -> bool:
