@@ -1951,13 +1951,18 @@ def _before_trailing_dash(text: str, start: int, end: int) -> int:
 
 _FOUND_NOT_REPORTED = frozenset("himself herself itself themselves myself ourselves yourself ways way sanctuary".split())
 _THINK_TANK = frozenset(("tank", "tanks"))
-# A reported clause of one of these words alone is no content: "as Menendez pointed out.", "When I agreed to."
-_NO_CONTENT_WORDS = frozenset(("to", "out", "up"))
+# A reported clause of one of these words alone is no content: "as Menendez pointed out.", "When I agreed to.",
+# "signs she had found online", "wrote recently." (nor is a time alone, see _TIME_ONLY)
+_NO_CONTENT_WORDS = frozenset(("to", "out", "up", "online", "recently", "again", "here"))
+_LONE_WORDS_MAX = 30  # characters: longer clauses are never a lone word or time
 
 
 def _lone_particle(text: str, start: int, end: int) -> bool:
-    """The clause is a particle alone, not followed by a quotation ("pledging to "win ..."" is the quotation's)."""
-    return text[start:end] in _NO_CONTENT_WORDS and not _quotation_follows(text, end)
+    """The clause is a particle, an adverb or a time alone ("responded Friday, saying ...", "wrote recently."),
+    not followed by a quotation ("pledging to "win ..."" is the quotation's)."""
+    return end - start < _LONE_WORDS_MAX and (
+        text[start:end] in _NO_CONTENT_WORDS or _TIME_ONLY.match(text[start:end]) is not None) \
+        and not _quotation_follows(text, end)
 
 
 def _quotation_follows(text: str, end: int) -> bool:
