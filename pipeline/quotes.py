@@ -1952,8 +1952,8 @@ def _before_trailing_dash(text: str, start: int, end: int) -> int:
 _FOUND_NOT_REPORTED = frozenset("himself herself itself themselves myself ourselves yourself ways way sanctuary".split())
 _THINK_TANK = frozenset(("tank", "tanks"))
 # A reported clause of one of these words alone is no content: "as Menendez pointed out.", "When I agreed to.",
-# "signs she had found online", "wrote recently." (nor is a time alone, see _TIME_ONLY)
-_NO_CONTENT_WORDS = frozenset(("to", "out", "up", "online", "recently", "again", "here"))
+# "signs she had found online", "wrote recently.", "said little.", "it knows how." (nor is a time alone, see _TIME_ONLY)
+_NO_CONTENT_WORDS = frozenset("to out up off online recently again here simply little enough basically how".split())
 _LONE_WORDS_MAX = 30  # characters: longer clauses are never a lone word or time
 
 
