@@ -482,6 +482,8 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             inner = text.rfind(",", max(limit, e - 95), e - 1)
             if inner >= 0 and not _QUOTE_CHARS.isdisjoint(text[inner:e]):
                 return None
+            if inner >= 0 and _a_place(text[inner + 1:e - 1]):
+                inner = _before_place(text, inner, max(limit, e - 95))
         tok = _token_before(text, inner, limit) if inner >= 0 else None
         if tok is None:
             return None
@@ -523,6 +525,34 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         else:
             break
     return Mention(start, e, cue_start, appos)
+
+
+_BEFORE_PLACE = frozenset("in of from at near".split())
+
+
+def _a_place(words_: str) -> bool:
+    """A state or country after a town: ' Mich.', ' N.C.', ' West Virginia', ' Libya'."""
+    parts = words_.split()
+    return 0 < len(parts) <= 2 and all(w[:1].isupper() for w in parts) and (
+        parts[-1].endswith(".") or parts[-1] in _PLACES or words_.strip() in _PLACES)
+
+
+def _before_place(text: str, comma: int, limit: int) -> int:
+    """The comma that opens an apposition ending in a place and its state ('Cory James, 22, of
+    Flint, Mich., said', 'Clinton, during a meeting in Columbus, Ohio, said'): a lone capitalised
+    word after in/of/from before ``comma`` is the place, the speaker stands before an earlier comma
+    (``comma`` itself when there is none)."""
+    at = comma
+    for _ in range(2):
+        tok = _token_before(text, at, limit) if at >= 0 else None
+        before = _token_before(text, tok[0], limit) if tok is not None else None
+        if before is None or text[before[0]:before[1]] not in _BEFORE_PLACE or not text[tok[0]].isupper():
+            return at
+        earlier = text.rfind(",", limit, before[0])
+        if earlier < 0:
+            return comma
+        at = earlier
+    return comma
 
 
 def _plural_head(word: str) -> bool:
