@@ -1835,10 +1835,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     if cue.form == "report" and not text.startswith(" that ", cue.end) and _word_before(text, cue.start) != "to":
         return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
-    if _VERBS[cue.form][0] == "find" and _next_word(text, cue.end, s_end) in _FOUND_NOT_REPORTED:
-        return None  # "found himself in a muddy battle", "found ways to press his agenda": no finding reported
-    if _VERBS[cue.form][0] == "think" and _next_word(text, cue.end, s_end).rstrip(",.;:") in _THINK_TANK:
-        return None  # "a liberal think tank": a noun, no thought reported
+    if _next_word(text, cue.end, s_end).rstrip(",.;:") in _NOT_REPORTED_BEFORE.get(_VERBS[cue.form][0], ()):
+        return None  # "found himself in a muddy battle", "a liberal think tank", "showed up at the polls": no report
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
     if cue.form == "Asked" or (cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", "")):
@@ -1949,8 +1947,14 @@ def _before_trailing_dash(text: str, start: int, end: int) -> int:
     return end
 
 
-_FOUND_NOT_REPORTED = frozenset("himself herself itself themselves myself ourselves yourself ways way sanctuary".split())
-_THINK_TANK = frozenset(("tank", "tanks"))
+# The next word that makes a verb no report: "found himself in a muddy battle", "found ways to press his
+# agenda", "a liberal think tank", "showed up at the polls", "promises add up to $8.5 million".
+_NOT_REPORTED_BEFORE = {
+    "find": frozenset("himself herself itself themselves myself ourselves yourself ways way sanctuary".split()),
+    "think": frozenset(("tank", "tanks")),
+    "show": frozenset(("up",)),
+    "add": frozenset(("up",)),
+}
 # A reported clause of one of these words alone is no content: "as Menendez pointed out.", "When I agreed to.",
 # "signs she had found online", "wrote recently.", "said little.", "it knows how." (nor is a time alone, see _TIME_ONLY)
 _NO_CONTENT_WORDS = frozenset("to out up off online recently again here simply little enough basically how".split())
