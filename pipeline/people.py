@@ -476,7 +476,8 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
     s, e = tok
     appos = None
     if word[-1] in "),":
-        if word[-1] == ")":  # a party tag: Sen. Marco Rubio (R-Fla.)
+        if word[-1] == ")" or word.endswith("),") and "-" in word:  # a party tag: Sen. Marco Rubio (R-Fla.),
+            # Gov. John Kasich (R-OH), said (not 'Shaw & Company Research (R), shows': a pollster's side)
             inner = text.rfind("(", max(limit, e - 40), e)
         else:  # an apposition: Putin, the Russian president,
             inner = text.rfind(",", max(limit, e - 95), e - 1)
