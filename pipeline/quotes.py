@@ -1106,7 +1106,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     attr.via = gap.group("via").split(" that ")[0].strip()  # in a statement that ...
                 whole = _ends_sentence(doc, span, c_end) and not text[cue.end:span.open_start].rstrip().endswith(" that")
                 return (attr if whole else _partial(doc, cue, attr)), whole
-        elif not before_text.rstrip().endswith(":"):  # after "X fired back:" the colon's subject speaks, see (d)
+        elif not before_text.rstrip().endswith(":") and not _speaker_clause_after(doc, cue, span):
+            # after "X fired back:" (or ', Hillary shot back, "..."' after an earlier verb) that subject speaks, see (d)
             attr = _possessor(doc, cue, s_start) if cue.form in _NOUNISH else None
             if attr is None:
                 attr = _attr_from_before(doc, cue, s_start, "partial.x_said")
@@ -1386,6 +1387,22 @@ def _clause_subject_before_adverbs(doc: _Doc, s_start: int, v_end: int) -> _Attr
     if attr is not None:
         verbs[-1].used = True
     return attr
+
+
+def _speaker_clause_after(doc: _Doc, cue: _Cue, span: _Span) -> bool:
+    """A clause of its own between an earlier verb and a whole quotation: a speaker and a few
+    lower-case words after a comma, then a comma ('After Brown criticized Bill Clinton during a
+    debate, Hillary shot back, "I suppose ..."'): the quotation is that speaker's (rule (d))."""
+    text = doc.text
+    intro = text[cue.end:span.open_start].rstrip()
+    if not intro.endswith(",") or not text[span.start:span.start + 1].isupper():
+        return False
+    v_end = cue.end + len(intro) - 1
+    v_start = text.rfind(" ", max(cue.end, v_end - 20), v_end) + 1
+    if v_start <= cue.end or not (text[v_start:v_end].isalpha() and text[v_start:v_end].islower()):
+        return False
+    found = _speaker_before_verb_group(doc, _Cue(v_start, v_end, ""), cue.end, "", True)
+    return found is not None and text[found.mention[0] - 2:found.mention[0]] == ", "
 
 
 def _introduced_exclamation(doc: _Doc, span: _Span, s_start: int) -> bool:
