@@ -1163,14 +1163,16 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         v_end = s_start + len(intro) - 1
         if intro.endswith(":"):  # 'A SEISMIC SHIFT - Mark Blumenthal: "..."': a byline after a dash
             m = _mention_before(doc, v_end, s_start)
-            if m is not None and text[m.start - 3:m.start] in (" - ", " — ", " – ") and text[m.start].isupper():
-                return _Attribution(None, v_end, v_end + 1, (m.start, m.end), None, "direct.dash_x_colon"), True
-            lead = text[s_start:m.start].strip(" \t\"“”'‘’-—–") if m is not None else ""
-            if m is not None and m.cue_start == v_end and text[m.start].isupper() \
+            m_start = _coordinated_start(doc, m, s_start) if m is not None else None  # 'Mark Blumenthal and Jon Cohen'
+            if m is not None and text[m_start - 3:m_start] in (" - ", " — ", " – ") and text[m_start].isupper():
+                return _Attribution(None, v_end, v_end + 1, (m_start, m.end), None, "direct.dash_x_colon"), True
+            lead = text[s_start:m_start].strip(" \t\"“”'‘’-—–") if m is not None else ""
+            if m is not None and m.cue_start == v_end and text[m_start].isupper() \
                     and text[m.start:m.end].split()[-1][:1].isupper() and (
-                        not lead or lead in ("From", "More from") or lead.endswith((" - More from", " – More from"))):
+                        not lead or lead in ("From", "More from")
+                        or lead.endswith((" - More from", " – More from", " -More from"))):
                 # 'More from Jones: "..."', 'Former secretary of state Hillary Rodham Clinton: "..."': a label
-                return _Attribution(None, v_end, v_end + 1, (m.start, m.end), None, "direct.x_colon"), True
+                return _Attribution(None, v_end, v_end + 1, (m_start, m.end), None, "direct.x_colon"), True
         v_start = text.rfind(" ", max(s_start, v_end - 20), v_end) + 1
         if v_start > s_start and text[v_start:v_end].isalpha() and text[v_start:v_end].islower():
             # the clause nearest the colon: 'when a young boy shouted, "..."' / 'Rubio fired back forcefully:'
@@ -1387,6 +1389,18 @@ def _clause_subject_before_adverbs(doc: _Doc, s_start: int, v_end: int) -> _Attr
     if attr is not None:
         verbs[-1].used = True
     return attr
+
+
+def _coordinated_start(doc: _Doc, m, limit: int) -> int:
+    """Where a speaker mention starts when a capitalised name and 'and' come before it ('Mark
+    Blumenthal and Jon Cohen: "..."'): the first name's start, else the mention's own."""
+    text = doc.text
+    if not text.endswith(" and ", 0, m.start) or not text[m.start].isupper():
+        return m.start
+    first = _mention_before(doc, m.start - 4, limit)
+    if first is None or first.cue_start != m.start - 4 or not text[first.start].isupper():
+        return m.start
+    return first.start
 
 
 def _speaker_clause_after(doc: _Doc, cue: _Cue, span: _Span) -> bool:
