@@ -1164,6 +1164,10 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         if intro.endswith(":"):  # 'A SEISMIC SHIFT - Mark Blumenthal: "..."': a byline after a dash
             m = _mention_before(doc, v_end, s_start)
             m_start = _coordinated_start(doc, m, s_start) if m is not None else None  # 'Mark Blumenthal and Jon Cohen'
+            byline = _CAPITALISED_AFTER_DASH.fullmatch(text, max(s_start, m_start - 30), m_start,
+                                                       timeout=doc.deadline.left()) if m is not None else None
+            if byline is not None:  # '... problematic - Pew Research: "..."'
+                m_start = byline.start("words")
             if m is not None and text[m_start - 3:m_start] in (" - ", " — ", " – ") and text[m_start].isupper():
                 return _Attribution(None, v_end, v_end + 1, (m_start, m.end), None, "direct.dash_x_colon"), True
             lead = text[s_start:m_start].strip(" \t\"“”'‘’-—–") if m is not None else ""
@@ -1389,6 +1393,10 @@ def _clause_subject_before_adverbs(doc: _Doc, s_start: int, v_end: int) -> _Attr
     if attr is not None:
         verbs[-1].used = True
     return attr
+
+
+# A dash and capitalised words before a mention: the rest of a byline ('- Pew Research:')
+_CAPITALISED_AFTER_DASH = regex.compile(r".*?[ \t][-—–][ \t](?P<words>(?:\p{Lu}[\p{L}.&]*[ \t])+)")
 
 
 def _coordinated_start(doc: _Doc, m, limit: int) -> int:
