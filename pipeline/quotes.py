@@ -1988,13 +1988,14 @@ def _before_trailing_dash(text: str, start: int, end: int) -> int:
 
 # The next word that makes a verb no report: "found himself in a muddy battle", "found ways to press his
 # agenda", "a liberal think tank", "showed up at the polls", "promises add up to $8.5 million", "his rating
-# has declined slightly from 58 percent" (a fall, not a refusal).
+# has declined slightly from 58 percent" (a fall, not a refusal), "when he assumed office" (taking a post).
 _NOT_REPORTED_BEFORE = {
     "find": frozenset("himself herself itself themselves myself ourselves yourself ways way sanctuary".split()),
     "think": frozenset(("tank", "tanks")),
     "show": frozenset(("up",)),
     "add": frozenset(("up",)),
     "decline": frozenset("slightly sharply significantly steadily dramatically modestly by from in".split()),
+    "assume": frozenset("office power control command responsibility his her their its".split()),
 }
 # A reported clause of one of these words alone is no content: "as Menendez pointed out.", "When I agreed to.",
 # "signs she had found online", "wrote recently.", "said little.", "it knows how." (nor is a time alone, see _TIME_ONLY)
