@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 
 import regex
@@ -96,6 +96,20 @@ class Quote:
     cue_lemma: str | None
     via: str | None
     rule: str
+
+
+def _quote_builder():
+    """``Quote(*values)`` without the frozen ``__init__``, which sets each of the 18 fields through
+    ``object.__setattr__`` (3x the cost of the row's other work): one function, written once like the
+    dataclass's own, stores the values through the slot descriptors. The class stays frozen to users."""
+    names = [f.name for f in fields(Quote)]
+    scope = {"new": object.__new__, "Quote": Quote} | {f"set_{n}": getattr(Quote, n).__set__ for n in names}
+    body = "".join(f"    set_{n}(q, {n})\n" for n in names)
+    exec(f"def new_quote({', '.join(names)}):\n    q = new(Quote)\n{body}    return q\n", scope)  # noqa: S102
+    return scope["new_quote"]
+
+
+_new_quote = _quote_builder()
 
 
 # --------------------------------------------------------------------------------------------
@@ -2966,9 +2980,9 @@ def _row(doc: _Doc, people: People, start: int, end: int, p_first: int, p_last: 
          utterance: int, attr: _Attribution | None, cache: dict) -> Quote:
     text = doc.text
     if attr is None:
-        return Quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
-                     None, None, None, None, "unknown", None, None, None, None, None,
-                     f"{kind}.unattributed")
+        return _new_quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
+                          None, None, None, None, "unknown", None, None, None, None, None,
+                          f"{kind}.unattributed")
     speaker, mention, s_start, s_end, s_kind = None, None, None, None, "unknown"
     if attr.mention is not None:
         s_start, s_end = attr.mention
@@ -2983,6 +2997,6 @@ def _row(doc: _Doc, people: People, start: int, end: int, p_first: int, p_last: 
     if attr.cue is not None:
         lemma = "according to" if attr.cue.form == "according" else "in" if attr.cue.form in _POLL_FORMS \
             else _VERBS[attr.cue.form][0]
-    return Quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
-                 speaker, mention, s_start, s_end, s_kind, cue, attr.cue_start, attr.cue_end, lemma,
-                 attr.via, attr.rule)
+    return _new_quote(start, end, text[start:end], p_first, p_last - p_first + 1, kind, utterance,
+                      speaker, mention, s_start, s_end, s_kind, cue, attr.cue_start, attr.cue_end, lemma,
+                      attr.via, attr.rule)
