@@ -86,7 +86,7 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(BENCH))
     import qutil  # noqa: PLC0415
 
-    all_results = {}
+    all_results, lines = {}, []
     with tempfile.TemporaryDirectory() as tmp:
         for name in FILES:
             path = BENCH / f"{name}.jsonl"
@@ -104,10 +104,11 @@ def main(argv=None) -> int:
                  "--json", str(out_json)], capture_output=True, text=True, check=True)
             summary = proc.stdout.strip().splitlines()[-1]
             rate = len(gold) / seconds if seconds else float("inf")
-            print(f"{name}: {summary} | {rate:,.0f} sentences/s")
+            lines.append(f"{name}: {summary} | {rate:,.0f} sentences/s")
             all_results[name] = json.loads(out_json.read_text(encoding="utf-8"))
-    if args.json:
+    if args.json:  # written before printing, so that a closed pipe (`| head`) cannot lose it
         Path(args.json).write_text(json.dumps(all_results, indent=1), encoding="utf-8")
+    print("\n".join(lines))
     return 0
 
 

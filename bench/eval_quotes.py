@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = load(args.split)
     preds, seconds = predict_all(docs)
     n_chars = sum(len(d["text"]) for d in docs)
-    results = {}
+    results, lines = {}, []
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(tmp) / "pred.jsonl"
         with open(pred_path, "w", encoding="utf8") as fh:
@@ -352,12 +352,13 @@ def main(argv: list[str] | None = None) -> int:
                 [sys.executable, str(BENCH / "score_quotes.py"), str(gold_path), str(pred_path),
                  "--subset", subset, "--json", str(out)],
                 capture_output=True, text=True, check=True)
-            print(f"{subset:7s} {run.stdout.strip().splitlines()[-1]}")
+            lines.append(f"{subset:7s} {run.stdout.strip().splitlines()[-1]}")
             results[subset] = json.loads(out.read_text(encoding="utf8"))
-    print(f"timing: {len(docs)} articles, {n_chars / 1e6:.2f} M chars in {seconds:.2f} s "
-          f"({n_chars / seconds / 1e6:.1f} M chars/s, segmentation + both extractors)")
-    if args.json:
+    lines.append(f"timing: {len(docs)} articles, {n_chars / 1e6:.2f} M chars in {seconds:.2f} s "
+                 f"({n_chars / seconds / 1e6:.1f} M chars/s, segmentation + both extractors)")
+    if args.json:  # written before printing, so that a closed pipe (`| head`) cannot lose it
         Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf8")
+    print("\n".join(lines))
     return 0
 
 
