@@ -221,3 +221,15 @@ def test_lookback_window_starts_at_a_word():
     assert _word_start(text, text.index("according") + 2) == text.index(" to Politico")
     assert _word_start(text, text.index("according")) == text.index("according")
     assert _word_start(text, 0) == 0
+
+
+def test_the_dateline_prefilter_knows_every_dash_the_dateline_pattern_accepts():
+    """_subject tries _DATELINE only when one of _DATELINE_DASHES is near: a dash added to the
+    pattern but not to the set would never be tried."""
+    import regex
+
+    from pipeline import quotes
+
+    classes = regex.findall(r"\[([^\]\\]+)\]\{1,2\}", quotes._DATELINE.pattern)
+    assert classes, quotes._DATELINE.pattern
+    assert all(set(c) <= quotes._DATELINE_DASHES for c in classes)
