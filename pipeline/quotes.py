@@ -1825,6 +1825,15 @@ def _relative_that(text: str, pos: int, end: int) -> bool:
         or any(mark in text[pos:end] for mark in _DOUBLE_MARKS)
 
 
+def _after_linking_conjunction(text: str, start: int, end: int) -> int:
+    """Where a clause reported by "according to" starts once a sentence-opening "But" or "And" is
+    passed: "But HarperCollins declined ..., according to X" (the link to the sentence before is the
+    writer's). Kept before a subordinate clause: "But after she came on the scene, he told ..."."""
+    if not text.startswith(("But ", "And "), start) or start + 4 >= end:
+        return start
+    return start if text[start + 4:end].split(" ", 1)[0] in _SUBORDINATORS else start + 4
+
+
 def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None:
     """X said (that) CONTENT / According to X, CONTENT / CONTENT, X said. -> (attribution, start, end, rule)."""
     text = doc.text
@@ -1853,6 +1862,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             start, end = _clause(doc, comma + 1, s_end)
         elif opening.endswith((",", "—", "-")) or text[cue.start - 2:cue.start] == ", ":  # CONTENT, according to X.
             start, end = _sentence_before(text, s_start, cue.start, " \t,—-")
+            start = _after_linking_conjunction(text, start, end)
             rest = _according_rest(doc, after, s_end) if text.count(" ", start, end) < _MAX_INTERRUPTED_WORDS else None
             if rest is not None:  # "Fundraising, according to the campaign, has surged": the clause goes on
                 if text[start:end] in _CONNECTIVES or text[start:end] in _OPENING_ADVERBS or text[start:end] == "In addition":
