@@ -1975,7 +1975,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             end = comma
     if cue.form in _NP_OBJECT and not text.startswith(_CLAUSE_OPENING, start):
         # "endorsed Cruz - the first time ...", "claimed victory, saying": an object ends at a comma or a dash
-        end = clause_stop(text, start, end, _OBJECT_ENDS)
+        stop = clause_stop(text, start, end, _OBJECT_ENDS)
+        if not text.startswith(", including ", stop):  # "cited several factors, including ...": the list is the object's
+            end = stop
         adjunct = _OBJECT_ADJUNCT.search(text, start, end, timeout=doc.deadline.left())
         if adjunct is not None:  # "endorsed Hillary Clinton on Thursday", "posted an image of himself on Twitter"
             end = adjunct.start()
