@@ -342,23 +342,31 @@ _NOT_IN_ADVERBIAL = frozenset(',.;:"“”\n')
 _TO_AUDIENCE = frozenset("the a an his her their its our my reporters journalists supporters voters him them me us you "
                          "donors members".split())
 # ... and a time or a manner right after the verb, before a clause without "that": "said Wednesday he agrees".
+_LEAD_TIME_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today",
+                    "repeatedly", "explicitly", "publicly", "privately", "recently", "previously", "again", "later", "earlier")
 _LEAD_TIME = regex.compile(
-    r"""[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|repeatedly
-        |explicitly|publicly|privately|recently|previously|again|later|earlier|(?:last|this)[ \t]+(?:week|month|year))
-        (?:[ \t]+(?:morning|afternoon|evening|night))?(?=[ \t]+\p{Ll})""",
+    rf"""[ \t]+(?:on[ \t]+)?(?:{"|".join(_LEAD_TIME_WORDS)}|(?:last|this)[ \t]+(?:week|month|year))
+        (?:[ \t]+(?:morning|afternoon|evening|night))?(?=[ \t]+\p{{Ll}})""",
     regex.VERBOSE,
 )
 
 # ... and a short phrase before a pronoun subject and its verb: "said after the convention he would",
 # "admitted under Warren's grilling he hadn't" (not "pointed at what they called", "discuss on the show
 # whether he was": a question word or "that" opens the clause).
+_LEAD_PHRASE_WORDS = ("after", "under", "during", "following", "at", "in", "on", "before")
 _LEAD_PHRASE = regex.compile(
-    r"""[ \t]+(?:after|under|during|following|at|in|on|before)[ \t]+
-        (?:(?!(?:what|which|how|who|whom|whose|whether|if|that)\b)[^\s,.;:"“”]+[ \t]+){1,4}?
+    rf"""[ \t]+(?:{"|".join(_LEAD_PHRASE_WORDS)})[ \t]+
+        (?:(?!(?:what|which|how|who|whom|whose|whether|if|that)\b)[^\s,.;:"“”]+[ \t]+){{1,4}}?
         (?=(?:he|she|they|we|I)[ \t]+(?:would|will|had|has|have|was|were|is|are|could|should|did|does|can
-            |hadn[’']t|wasn[’']t|didn[’']t|won[’']t|wouldn[’']t|\p{Ll}+ed)\b)""",
+            |hadn[’']t|wasn[’']t|didn[’']t|won[’']t|wouldn[’']t|\p{{Ll}}+ed)\b)""",
     regex.VERBOSE,
 )
+
+# The first word after the verb that each of these patterns needs (past the blanks): clause_start
+# runs a pattern only when that word is there (after most verbs comes "that", "the", a name, ...).
+_FOR_TIME_OPENERS = frozenset(("for",))
+_LEAD_TIME_OPENERS = frozenset((*_LEAD_TIME_WORDS, "on", "last", "this"))
+_LEAD_PHRASE_OPENERS = frozenset(_LEAD_PHRASE_WORDS)
 
 # Verbs whose content is mostly an object, not a clause: it ends at the first comma or dash.
 _NP_OBJECT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in (
@@ -2226,7 +2234,8 @@ def _transcript_turns(doc: _Doc) -> tuple[list[tuple[int, int, int, int, _Attrib
         if text[p_start] not in _OPEN_MARKS:  # the writer's paragraph (most of them: no pattern is run)
             current = None
             continue
-        m = _TURN_LABEL.match(text, p_start, p_end, timeout=doc.deadline.left())
+        m = _TURN_LABEL.match(text, p_start, p_end, timeout=doc.deadline.left()) \
+            if text.find(":", p_start, p_end) >= 0 else None  # (no colon, no label: most quoted paragraphs)
         if m is not None and _NOT_SPEAKER_LABELS.isdisjoint(m.group(1).split()):
             colon = m.end(1)
             current = [p_start, m.end(), p_end, pi, pi,
@@ -2530,7 +2539,9 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
                 if at >= 0 and at < that:
                     that = at
             return that + 1
-    duration = _FOR_TIME.match(text, pos, min(s_end, pos + 60), timeout=deadline.left())
+    lead = _word_after(text, pos, min(s_end, pos + 60))  # (the patterns below run only after their first word)
+    duration = _FOR_TIME.match(text, pos, min(s_end, pos + 60), timeout=deadline.left()) \
+        if lead in _FOR_TIME_OPENERS else None
     if duration is not None:
         return duration.end() + 1
     if text.startswith(_PARTICLE_AFTER_VERB, pos) and not _ABOUT_QUANTITY.match(text, pos, min(s_end, pos + 30)) or (
@@ -2544,13 +2555,21 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     if that > pos and (text.startswith(_ADVERBIAL_STARTS, pos + 1) or (
             form in _OBJECT_THAT and that - pos < 40)) and _NOT_IN_ADVERBIAL.isdisjoint(text[pos:that]):
         return that + 1  # ... or "expressed concern that ...": the clause after the noun
-    m = _LEAD_TIME.match(text, pos, min(s_end, pos + 40), timeout=deadline.left())
+    m = _LEAD_TIME.match(text, pos, min(s_end, pos + 40), timeout=deadline.left()) if lead in _LEAD_TIME_OPENERS else None
     if m is not None:  # "said Wednesday he agrees ...", "have said repeatedly they ...": the time is the cue's
         return m.end() + 1
-    m = _LEAD_PHRASE.match(text, pos, min(s_end, pos + 60), timeout=deadline.left())
+    m = _LEAD_PHRASE.match(text, pos, min(s_end, pos + 60), timeout=deadline.left()) \
+        if lead in _LEAD_PHRASE_OPENERS else None
     if m is not None:  # "said after the convention he would ...": the phrase is the cue's
         return m.end()
     return pos
+
+
+def _word_after(text: str, pos: int, end: int) -> str:
+    """The first word in [pos, end) past the white space, or '' (a pattern that needs blanks and then
+    one of some words can match only when this is one of them)."""
+    words_ = text[pos:end].split(None, 1)
+    return words_[0] if words_ else ""
 
 
 def _first_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2918,9 +2937,13 @@ def _between_clause_and_quote(text: str, end: int, start: int, source: _Attribut
 _NOMINATIVE = frozenset("he she they we He She They We who which".split())
 _NEARER_SUBJECT_REACH = 300  # characters from the subject found to the verb
 # a subject pronoun (or relative) after a space or comma, before a space
-_NEAR_PRONOUN = regex.compile(r"(?<=[ ,])(?:he|she|they|we|I|He|She|They|We|who|which)(?=[ ])")
+_NEAR_PRONOUNS = ("he", "she", "they", "we", "I", "He", "She", "They", "We", "who", "which")
+_NEAR_PRONOUN = regex.compile(rf"(?<=[ ,])(?:{'|'.join(_NEAR_PRONOUNS)})(?=[ ])")
+_NEAR_PRONOUN_WORDS = frozenset(_NEAR_PRONOUNS)
 # a clause opener before a capital: 'that Sanders', 'when Obama'
-_CLAUSE_OPENER = regex.compile(r"(?<= )(?:that|as|when|while|because|where)[ \t]+(?=\p{Lu})")
+_CLAUSE_OPENERS_BEFORE_NAME = ("that", "as", "when", "while", "because", "where")
+_CLAUSE_OPENER = regex.compile(rf"(?<= )(?:{'|'.join(_CLAUSE_OPENERS_BEFORE_NAME)})[ \t]+(?=\p{{Lu}})")
+_CLAUSE_OPENER_WORDS = frozenset(_CLAUSE_OPENERS_BEFORE_NAME)
 
 
 def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
@@ -2937,10 +2960,14 @@ def _nearer_subject(doc: _Doc, attr: _Attribution) -> _Attribution:
     gap = text[end:cue_start]
     if not _GAP_BREAKERS.isdisjoint(gap) or ". " in gap:
         return attr
+    words_ = gap.replace(",", " ").split()  # each word either pattern matches is one of these
     found = None
-    for m in _NEAR_PRONOUN.finditer(text, end, cue_start, timeout=doc.deadline.left()):
-        found = m
+    if not _NEAR_PRONOUN_WORDS.isdisjoint(words_):
+        for m in _NEAR_PRONOUN.finditer(text, end, cue_start, timeout=doc.deadline.left()):
+            found = m
     if found is None:
+        if _CLAUSE_OPENER_WORDS.isdisjoint(words_):
+            return attr
         return _nearer_named_subject(doc, attr, end, cue_start)
     before = text[max(end, found.start() - 40):found.start()]
     prev = before.split()[-1:] if before.strip() else []
