@@ -233,3 +233,28 @@ def test_the_dateline_prefilter_knows_every_dash_the_dateline_pattern_accepts():
     classes = regex.findall(r"\[([^\]\\]+)\]\{1,2\}", quotes._DATELINE.pattern)
     assert classes, quotes._DATELINE.pattern
     assert all(set(c) <= quotes._DATELINE_DASHES for c in classes)
+
+
+_LEAD_EXAMPLES = ("He said for the first time that it works.", "She has said for years that taxes rise.",
+                  "He said Wednesday he agrees.", "They said on Monday morning they would.", "It said last week it won.",
+                  "He said after the convention he would run.", "She admitted under Warren's grilling she hadn't.")
+
+
+def test_the_lead_pattern_prefilters_let_every_match_through():
+    """clause_start runs _FOR_TIME, _LEAD_TIME and _LEAD_PHRASE only when the first word after the
+    verb is one of their openers: wherever a pattern matches (the case texts and examples above),
+    that word must be one, else an opener added to a pattern but not to its set is never tried."""
+    from pipeline import quotes
+
+    pairs = ((quotes._FOR_TIME, quotes._FOR_TIME_OPENERS), (quotes._LEAD_TIME, quotes._LEAD_TIME_OPENERS),
+             (quotes._LEAD_PHRASE, quotes._LEAD_PHRASE_OPENERS))
+    texts = [case["text"] for name in ("synthetic.jsonl", "negative.jsonl", "known_failures.jsonl", "covering.jsonl")
+             for case in _load(name)] + list(_LEAD_EXAMPLES)
+    matched = set()
+    for text in texts:
+        for pos in (i for i, ch in enumerate(text) if ch == " "):
+            for pattern, openers in pairs:
+                if pattern.match(text, pos, pos + 60) is not None:
+                    matched.add(pattern.pattern)
+                    assert quotes._word_after(text, pos, pos + 60) in openers, text[pos:pos + 60]
+    assert len(matched) == len(pairs)
