@@ -18,7 +18,7 @@ holder (the subject of its clause, through a pronoun to an earlier sentence when
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Sequence
 
@@ -26,6 +26,7 @@ import regex
 
 from .limits import NO_DEADLINE, Deadline
 from .numbers import number_words, parse_digits, parse_words, scale_value, scales
+from .records import slot_filler
 from .vocab import table, words
 
 __all__ = ["Fact", "extract_facts", "KINDS", "QUALIFIERS"]
@@ -57,17 +58,9 @@ class Fact:
     rule: str
 
 
-# A frozen dataclass's own __init__ sets each of the 16 fields through object.__setattr__, which costs
-# a twelfth of the extraction time; _make_fact fills the slots directly with the same values.
-_FACT_SLOTS = tuple(getattr(Fact, f.name).__set__ for f in fields(Fact))
-
-
-def _make_fact(*values) -> Fact:
-    """``Fact(*values)``, with the values in field order."""
-    fact = object.__new__(Fact)
-    for set_slot, value in zip(_FACT_SLOTS, values):
-        set_slot(fact, value)
-    return fact
+# Fact(*values) without the frozen __init__ (object.__setattr__ for each of the 16 fields cost a twelfth of
+# the extraction time): the slots are filled directly, one statement a field.
+_make_fact = slot_filler(Fact)
 
 
 # ---------------------------------------------------------------------------------------------- vocab
@@ -957,8 +950,9 @@ def _digit_matches(text: str):
                 if core is not None:
                     yield start, core
                 continue
-        value = parse_digits(run)  # the shape is checked; None for a digit newer than Python's Unicode tables
-        if value is None:
+        try:  # the shape is checked: parse_digits(run), without its separators and fractions
+            value = float(run.replace(",", "") if "," in run else run)
+        except ValueError:  # a digit newer than Python's Unicode tables
             continue
         if end < len(text) - 3 and text[end] in "- " and "." not in run and text[end + 1].isdigit():
             fm = _FRACTION.match(text, end + 1, min(len(text), end + 7))
@@ -983,6 +977,12 @@ def _galleries(text: str) -> list[tuple[int, int]]:
             spans.update(g.span() for g in _GALLERY.finditer(text, max(0, at - _GALLERY_REACH), at + len(hint) + 1))
             at = text.find(hint, at + 1)
     return sorted(spans)
+
+
+def _next_to_of(text: str, core: _Core) -> bool:
+    """True when the digits of ``core`` stand before or after " of ", as both numbers of a gallery
+    caption do ("3 of 12 Photos"); number words and other numbers never start inside a caption."""
+    return text.startswith(" of ", core.end) or core.start >= 4 and text.startswith(" of ", core.start - 4)
 
 
 def _word_starts(low: str) -> list[tuple[int, str | None]]:
@@ -1072,11 +1072,15 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     s_idx = 0
     n_sent = len(sentences)
     consumed = 0
-    galleries = _galleries(text)
+    galleries = None  # found when the first number that may stand in a caption comes
     for m, is_word in _candidates(text, low):
         start = m.start() if is_word else m.start
-        if start < consumed or (galleries and any(a <= start < b for a, b in galleries)):
+        if start < consumed:
             continue
+        if not is_word and _next_to_of(text, m):
+            galleries = _galleries(text) if galleries is None else galleries
+            if any(a <= start < b for a, b in galleries):
+                continue
         while s_idx < n_sent and sentences[s_idx][1] <= start:
             s_idx += 1
         if s_idx >= n_sent:
