@@ -26,7 +26,8 @@ _ABBREVIATIONS = "|".join(regex.escape(a) for a in sorted(words("abbreviations.t
 _BOUNDARY = regex.compile(
     rf"""
     (?:
-        [!?]+                                   # question and exclamation marks always end
+        (?<![!?])[!?]+                          # question and exclamation marks always end (tried
+                                                #   at a run's first mark only: linear in its length)
       | (?<!\.\.)\.(?!\.)                       # a single full stop (no ellipsis "...") that
         (?<!(?<![\p{{L}}\p{{N}}.])(?i:{_ABBREVIATIONS})\.)  #   does not follow an abbreviation (Mr., U.S.)
         (?<!(?<![\p{{L}}\p{{N}}.])\p{{Lu}}\.)           #   nor an initial (J. Smith)
