@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 import regex
 
 from .limits import NO_DEADLINE, Deadline
 from .people import SUBJECT, People, mention_after, mention_before, trim_mention
+from .records import slot_filler
 from .segment import Segmentation
 from .vocab import table, words
 
@@ -98,18 +99,7 @@ class Quote:
     rule: str
 
 
-def _quote_builder():
-    """``Quote(*values)`` without the frozen ``__init__``, which sets each of the 18 fields through
-    ``object.__setattr__`` (3x the cost of the row's other work): one function, written once like the
-    dataclass's own, stores the values through the slot descriptors. The class stays frozen to users."""
-    names = [f.name for f in fields(Quote)]
-    scope = {"new": object.__new__, "Quote": Quote} | {f"set_{n}": getattr(Quote, n).__set__ for n in names}
-    body = "".join(f"    set_{n}(q, {n})\n" for n in names)
-    exec(f"def new_quote({', '.join(names)}):\n    q = new(Quote)\n{body}    return q\n", scope)  # noqa: S102
-    return scope["new_quote"]
-
-
-_new_quote = _quote_builder()
+_new_quote = slot_filler(Quote)  # Quote(*values) without the frozen __init__ (see pipeline.records)
 
 
 # --------------------------------------------------------------------------------------------
