@@ -479,6 +479,27 @@ class _Doc:
     concepts: dict  # sentence index -> last concept stated in it (for pronouns in later sentences)
 
 
+@dataclass(slots=True)
+class _Earlier:
+    """What the rules after a number ask of the facts already read in its sentence: kept as the
+    latest of each sort, so a sentence of thousands of bare numbers (a table flattened into one
+    line) costs no scan of all the numbers before each one."""
+
+    last: Fact | None = None
+    percent_with_direction: Fact | None = None  # "DAX increased by 2 percent but Nasdaq decreased by 1"
+    unit_donor: Fact | None = None  # "3.9 million headsets ... 2.4 million" (a count, money or quantity)
+
+    def add(self, fact: Fact) -> None:
+        self.last = fact
+        if fact.direction and fact.kind in ("percent", "percentage_point"):
+            self.percent_with_direction = fact
+        if fact.kind in ("count", "money", "quantity") and fact.unit and " per " not in fact.unit:
+            self.unit_donor = fact
+
+
+_NONE_EARLIER = _Earlier()  # (never added to: a sentence's first number)
+
+
 def _subject(doc: _Doc, idx: int):
     """(concept, holder, is_pronoun) of the first clause of sentence ``idx``."""
     if idx in doc.subjects:
@@ -1068,7 +1089,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     deadline.left()
     doc = _Doc(text, low, sentences, _BOUNDED, {}, {}, {})
     facts: list[Fact] = []
-    last_in_sentence: dict[int, Fact] = {}
+    earlier_in_sentence: dict[int, _Earlier] = {}
     s_idx = 0
     n_sent = len(sentences)
     consumed = 0
@@ -1092,14 +1113,14 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
         core = _word_core(text, low, m, _BOUNDED) if is_word else m
         if core is None:
             continue
-        fact = _build(doc, core, s_idx, sent_start, sent_end, last_in_sentence, low)
+        fact = _build(doc, core, s_idx, sent_start, sent_end, earlier_in_sentence.get(s_idx, _NONE_EARLIER), low)
         if fact is None:
             # a rejected core still consumes its own text ("2-1", "9:35"), so its parts are not re-read
             consumed = max(consumed, core.end)
             continue
         consumed = fact.end
         facts.append(fact)
-        last_in_sentence.setdefault(s_idx, []).append(fact)
+        earlier_in_sentence.setdefault(s_idx, _Earlier()).add(fact)
         if fact.concept:
             doc.concepts[s_idx] = (fact.concept, fact.holder)
     facts.sort(key=attrgetter("start", "end"))
@@ -1107,7 +1128,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
 
 
 def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
-           last_in_sentence: dict, low: str) -> Fact | None:
+           earlier: _Earlier, low: str) -> Fact | None:
     text, deadline = doc.text, doc.deadline
     # --- a number word followed by nothing it could count or measure is a pronoun or a figure of speech
     if core.rule == "count.words":
@@ -1228,16 +1249,15 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
                 or follow.startswith((" by ", " when ", " in ")):
             core.unit, core.kind, bare_digits = "year of age", "quantity", False  # "who was 10.", "aged 35"
     if bare_digits and _direction_before(core.before or []):
-        parallel = [f for f in last_in_sentence.get(idx, ()) if f.direction and f.kind in ("percent", "percentage_point")]
+        parallel = earlier.percent_with_direction
         if parallel:  # "DAX increased by 2 percent but Nasdaq decreased by 1"
-            core.unit, core.kind, bare_digits = parallel[-1].unit, parallel[-1].kind, False
+            core.unit, core.kind, bare_digits = parallel.unit, parallel.kind, False
     if bare_digits:
-        for before in reversed(last_in_sentence.get(idx, ())):
-            if before.kind in ("count", "money", "quantity") and before.unit and " per " not in before.unit:
-                core.unit, core.kind = before.unit, before.kind
-                if before.kind == "money":
-                    core.currency = before.unit
-                break
+        before = earlier.unit_donor
+        if before is not None:
+            core.unit, core.kind = before.unit, before.kind
+            if before.kind == "money":
+                core.currency = before.unit
     _finish_unit(core)
     if core.is_word and core.value == 1.0 and core.kind == "count":
         core.qualifier = "="  # "under one umbrella": a count of one is not a bound
@@ -1268,7 +1288,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         period = None
         if core.kind not in ("duration",):
             period = _period_for(doc, idx, core.qual_start, core.end)
-        previous = last_in_sentence[idx][-1] if last_in_sentence.get(idx) else None
+        previous = earlier.last
         restated = previous is not None and text[previous.end:core.qual_start].strip(" \u00a0") in _RESTATE
         if previous is not None and (inherit or restated):
             # "..., or 8.8 percent", "296 hp (224 kW / 300 PS)": the same fact said again

@@ -35,6 +35,8 @@ def _hostile_corpus(root: Path) -> dict[str, int]:
     put("huge.txt", b"x" * 50_000_000)
     put("quotes.txt", b"Many marks\n\n" + b'"' * 100_000 + b"\n")
     put("digits.txt", b"Big number\n\nThe debt is " + b"9" * 10_000 + b" dollars, up 5 percent.\n")
+    put("numbers.txt", b"A table on one line\n\nScores: " + b"1 " * 40_000 + b"\n")  # 40,000 numbers in a sentence
+    put("curly.txt", ("Marks\n\n" + "\u201c" * 40_000 + "\n").encode())  # 40,000 opening marks in a paragraph
     good = {"title": "Fine", "text": "Exports rose 4.5 percent in May, the ministry said."}
     lines = [json.dumps({**good, "id": f"g{i}", "text": good["text"] + f" Line {i}."}) for i in range(5)]
     lines[1:1] = ["{broken json"]
@@ -94,6 +96,16 @@ def _reasons(out: Path, name: str) -> list[str]:
 def test_bad_files_get_their_reason(hostile_run, name, reason):
     _, out, _ = hostile_run
     assert _reasons(out, name) == [reason]
+
+
+@pytest.mark.parametrize("name", ["numbers.txt", "curly.txt", "quotes.txt", "digits.txt"])
+def test_long_runs_of_one_thing_are_read_within_the_time_limit(hostile_run, name):
+    """Nothing is read again for every number of a sentence or every mark of a paragraph: before
+    that was fixed, numbers.txt and curly.txt spent far over the 5 s limit (timeout rejects)."""
+    _, out, _ = hostile_run
+    docs = read_table(out, "documents")
+    assert _reasons(out, name) == []
+    assert (docs["source"].map(lambda s: Path(s).name) == name).sum() == 1
 
 
 def test_broken_jsonl_lines_are_rejects_with_line_numbers_and_good_lines_are_kept(hostile_run):
