@@ -1829,7 +1829,8 @@ def _relative_that(text: str, pos: int, end: int) -> bool:
 def _after_linking_conjunction(text: str, start: int, end: int) -> int:
     """Where a clause reported by "according to" starts once a sentence-opening "But" or "And" is
     passed: "But HarperCollins declined ..., according to X" (the link to the sentence before is the
-    writer's). Kept before a subordinate clause: "But after she came on the scene, he told ..."."""
+    writer's). Kept before a subordinate clause: "But after she came on the scene, he told ...".
+    Only these two: passing every connective of _after_connective here loses on PolNeAR train."""
     if not text.startswith(("But ", "And "), start) or start + 4 >= end:
         return start
     return start if text[start + 4:end].split(" ", 1)[0] in _SUBORDINATORS else start + 4
