@@ -817,8 +817,10 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
 
 
 # a dateline before the first sentence: "Washington (AFP) – ", "DECATUR, Ill. — "
-_DATELINE_DASHES = frozenset("—–-")  # one of them ends every dateline
-_DATELINE = regex.compile(r"[\p{Lu}][\p{L}. ,]{1,40}?(?:\((?:AFP|AP|Reuters|CNN)\))?[ \t]+[—–-]{1,2}[ \t]+(?=\p{Lu})")
+_DATELINE_DASH_CHARS = "—–-"  # one of them ends every dateline ("-" last: the pattern's class is built from it)
+_DATELINE_DASHES = frozenset(_DATELINE_DASH_CHARS)
+_DATELINE = regex.compile(
+    rf"[\p{{Lu}}][\p{{L}}. ,]{{1,40}}?(?:\((?:AFP|AP|Reuters|CNN)\))?[ \t]+[{_DATELINE_DASH_CHARS}]{{1,2}}[ \t]+(?=\p{{Lu}})")
 # ... and a dateline in capitals alone: "WASHINGTON ― ", "MEXICO CITY - ", "TALLAHASSEE — "
 _CAPITALS_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}. ,]{2,30}[ \t]+[—–―-]{1,2}[ \t]+(?=\p{Lu})")
 # prepositions that open a phrase before a clause's subject
