@@ -65,6 +65,29 @@ def _window_start(text: str, s_start: int, pos: int) -> int:
         return s_start
     return max(s_start, _word_start(text, pos))
 
+
+# What may stand after a sentence's last word: white space, stops, closing marks and brackets.
+_SENTENCE_TRAILING = " \t.!?\"”'’)"
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end].rstrip(_SENTENCE_TRAILING)`` ends, found without copying the text."""
+    while end > start and text[end - 1] in _SENTENCE_TRAILING:
+        end -= 1
+    return end
+
+
+def _before_last_mark(text: str, start: int, end: int) -> int:
+    """Where the stripped rest of a sentence ending at ``end`` still holds its last quotation mark:
+    the last offset before that mark (in ``[start, end)``) that is not in ``_SENTENCE_TRAILING``,
+    or less than ``start``.  A verb ending at or before it has a mark in
+    ``text[verb_end:end].strip(_SENTENCE_TRAILING)``; found once, not per verb."""
+    pos = max(text.rfind(mark, start, end) for mark in _QUOTE_MARKS)
+    while pos >= start and text[pos] in _SENTENCE_TRAILING:
+        pos -= 1
+    return pos
+
+
 KINDS = ("direct", "partial", "indirect")
 SPEAKER_KINDS = ("person", "organisation", "unknown")
 
@@ -1148,6 +1171,11 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
     # (c) a clause-final attribution later in the sentence: ... "a great deal of weight" ..., X said.
     if span.closed:
         c_start, c_end, _ = doc.sentence(span.close_end)
+        # a run-on "sentence" is read near the quote only (else every quote walks every later verb)
+        c_start = _window_start(text, c_start, span.close_end - 4 * LOOKBACK)
+        c_end = min(c_end, span.close_end + 4 * LOOKBACK)
+        c_stop = _trimmed_end(text, c_start, c_end)  # where the verb's clause must end
+        marked = _before_last_mark(text, span.close_end, c_stop)
         for cue in doc.cues_between(span.close_end, c_end):
             if cue.start in doc.partial:
                 return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
@@ -1160,10 +1188,12 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                     if attr is not None:
                         return _partial(doc, cue, attr), False
                 continue
-            rest = text[cue.end:c_end].strip(" \t.!?\"”'’)")
+            if cue.end <= marked:
+                continue  # a quotation mark in the rest of the sentence: it goes on (the test below says so too)
+            rest = text[cue.end:c_end].strip(_SENTENCE_TRAILING)
             if rest and not _TIME_ONLY.match(rest, timeout=doc.deadline.left()) and (
                     rest.split(None, 1)[0] not in _TAIL_WORDS or " that " in rest or not _QUOTE_MARKS.isdisjoint(rest)) \
-                    and not _final_tail(doc, cue, c_start, c_start + len(text[c_start:c_end].rstrip(" \t.!?\"”'’)"))):
+                    and not _final_tail(doc, cue, c_start, c_stop):
                 continue  # the sentence goes on after the verb (but "..., said Smith, an analyst." ends it)
             m = _mention_before(doc, cue.start, span.close_end)
             if m is not None and _comma_then_source(text, span, m.start):
@@ -1773,7 +1803,7 @@ def _ends_sentence(doc: _Doc, span: _Span, s_end: int) -> bool:
     if not span.closed:
         return True
     last = doc.text[span.end - 1] if span.end > span.start else ""
-    return last in ".!?,…—-" or not doc.text[span.close_end:s_end].strip(" \t\"”'’.!?)")
+    return last in ".!?,…—-" or not doc.text[span.close_end:s_end].strip(_SENTENCE_TRAILING)
 
 
 _CHANNEL_WORD = regex.compile(rf"(?<![\p{{L}}])(?:{_CHANNEL_ALT})(?![\p{{L}}])")
@@ -1843,9 +1873,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     text = doc.text
     s_start, s_end, _ = doc.sentence(cue.start)
     s_start = _window_start(text, s_start, cue.start - LOOKBACK)  # a run-on "sentence" is read near the verb only
-    s_end = min(s_end, cue.end + 4 * LOOKBACK)
-    while s_end > s_start and text[s_end - 1] in " \t.!?\"”'’)":
-        s_end -= 1
+    s_end = _trimmed_end(text, s_start, min(s_end, cue.end + 4 * LOOKBACK))
     if cue.form in _POLL_FORMS:  # only "In a new poll, CONTENT." (see _in_poll)
         return _in_poll(doc, cue, s_start, s_end)
     if cue.form in _NOUN_ONLY:  # only "X's claim that ..." (see _noun_cue)
