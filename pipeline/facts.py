@@ -17,6 +17,8 @@ holder (the subject of its clause, through a pronoun to an earlier sentence when
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from operator import attrgetter
@@ -1000,6 +1002,14 @@ def _galleries(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans``, sorted and disjoint as the captions of
+    :func:`_galleries` are (a caption cannot start inside another): one bisect, where a walk over
+    every caption for every number made a page of captions quadratic."""
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
 def _next_to_of(text: str, core: _Core) -> bool:
     """True when the digits of ``core`` stand before or after " of ", as both numbers of a gallery
     caption do ("3 of 12 Photos"); number words and other numbers never start inside a caption."""
@@ -1100,7 +1110,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
             continue
         if not is_word and _next_to_of(text, m):
             galleries = _galleries(text) if galleries is None else galleries
-            if any(a <= start < b for a, b in galleries):
+            if _in_spans(galleries, start):
                 continue
         while s_idx < n_sent and sentences[s_idx][1] <= start:
             s_idx += 1
