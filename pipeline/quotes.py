@@ -321,6 +321,7 @@ _TAIL_WORDS = frozenset(
 _QUOTE_MARKS = frozenset('"“”«»')
 
 # A preposition that belongs to the verb ("called for", "warned of"): the clause starts after it.
+_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
 _PARTICLE_AFTER_VERB = (" for ", " about ", " of ", " upon ")
 _LEMMA_PARTICLES = {"point": (" out ", " to "), "refer": (" to ",), "respond": (" to ",), "reply": (" to ",),
                     "rail": (" against ",), "hint": (" at ",), "speak": (" about ", " of "), "call": (" on ", " out "),
@@ -2571,7 +2572,11 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     if text.startswith(_PARTICLE_AFTER_VERB, pos) and not _ABOUT_QUANTITY.match(text, pos, min(s_end, pos + 30)) or (
             form in _VERBS and text.startswith(_LEMMA_PARTICLES.get(_VERBS[form][0], ()), pos)):
         # called for X, warned of X, asked about X, pointed out that X, referred to X
-        return text.index(" ", pos + 1) + 1
+        after = text.index(" ", pos + 1) + 1
+        pronoun = _word_after(text, after, min(s_end, after + 6))
+        if text.startswith("to ", pos + 1) and pronoun in _OBJECT_PRONOUNS and text.startswith(" that ", after + len(pronoun)):
+            return after + len(pronoun) + 1  # "replied to him that X": the addressee is not the content
+        return after
     that = text.find(" that ", pos, min(s_end, pos + 95))  # said on Tuesday that ...
     if reported and that > pos and text.startswith("to ", pos + 1) and _next_word(text, pos + 3, that).islower() \
             and _next_word(text, pos + 3, that) not in _TO_AUDIENCE:
