@@ -941,7 +941,21 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     s, e, _ = found
     if cue.form not in _GERUNDS and text[e:e + 1] != ",":
         return None
+    verb = next((c for c in doc.cues_between(s + 1, e) if c.form not in _NOUNISH and c.form not in _CUE_NOUNS), None)
+    if verb is not None:  # "The skipper wrote to the mayor, telling her": the subject ends before its own verb
+        e = _before_auxiliaries(text, s, verb.start) or e  # (kept whole when only "Other" is left of "Other alleged ...")
     return _Attribution(cue, cue.start, cue.end, (s, e), None, rule.replace("x_said", "subject_said"))
+
+
+def _before_auxiliaries(text: str, start: int, end: int) -> int | None:
+    """The end of the words in [start, end) without the auxiliaries that end them ("The universities
+    are" -> "The universities"), or None when nothing but stop words is left."""
+    end = start + len(text[start:end].rstrip())
+    space = text.rfind(" ", start, end)
+    while space > start and text[space + 1:end] in _AUXILIARIES:
+        end = start + len(text[start:space].rstrip())
+        space = text.rfind(" ", start, end)
+    return None if end <= start or _only_stopwords(text[start:end]) else end
 
 
 def _after_open_quotation(text: str, start: int, end: int) -> int:
