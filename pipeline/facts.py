@@ -572,8 +572,32 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     return None, None, False
 
 
-def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
-    """Period expressions of sentence ``idx``: (start, end, surface), found from their time-unit words."""
+@dataclass(frozen=True, slots=True)
+class _Periods:
+    """The period expressions of one sentence in (start, end) order, kept the way
+    :func:`_period_for` reads them: one bisect a number, not a walk over every period of the
+    sentence (a long sentence of numbers and periods made that quadratic)."""
+
+    starts: list[int]
+    surfaces: list[str]
+    reach: list[int]  # reach[k]: the latest end among the first k periods (-1 for none)
+    nearest: list[str | None]  # nearest[k]: the first of them that ends there
+
+    @classmethod
+    def of(cls, text: str, spans: list[tuple[int, int]]) -> _Periods:
+        reach, nearest = [-1], [None]
+        for a, b in spans:
+            if b > reach[-1]:
+                reach.append(b)
+                nearest.append(text[a:b])
+            else:
+                reach.append(reach[-1])
+                nearest.append(nearest[-1])
+        return cls([a for a, _ in spans], [text[a:b] for a, b in spans], reach, nearest)
+
+
+def _periods(doc: _Doc, idx: int) -> _Periods:
+    """Period expressions of sentence ``idx``, found from their time-unit words."""
     if idx in doc.periods:
         return doc.periods[idx]
     s, e, _ = doc.sentences[idx]
@@ -601,18 +625,21 @@ def _periods(doc: _Doc, idx: int) -> list[tuple[int, int, str]]:
             if before and before[-1] in _YEAR_PREPOSITIONS:
                 found.append((m.start(), m.end()))
     found.sort()
-    doc.periods[idx] = [(a, b, doc.text[a:b]) for a, b in found]
+    doc.periods[idx] = _Periods.of(doc.text, found)
     return doc.periods[idx]
 
 
 def _period_for(doc: _Doc, idx: int, start: int, end: int) -> str | None:
-    best = None
-    for ps, pe, surface in _periods(doc, idx):
-        if ps <= start < pe:
-            return None  # the number is part of the period expression itself
-        distance = start - pe if pe <= start else ps - end
-        if best is None or distance < best[0]:
-            best = (distance, surface)
+    """The period expression of sentence ``idx`` nearest to the number at [start, end) (of two as
+    near, the earlier), or None when the number is part of one or the sentence has none.  The
+    nearest before the number is the one that ends latest, the nearest after it the first to start."""
+    periods = _periods(doc, idx)
+    k = bisect.bisect_right(periods.starts, start)  # periods[:k] start at or before the number
+    if periods.reach[k] > start:
+        return None  # the number is part of the period expression itself
+    best = (start - periods.reach[k], periods.nearest[k]) if k else None
+    if k < len(periods.starts) and (best is None or periods.starts[k] - end < best[0]):
+        best = (periods.starts[k] - end, periods.surfaces[k])
     return best[1] if best else None
 
 
