@@ -2757,12 +2757,12 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     for start, end, _ in colon_rows:
         for cue in cues[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
             cue.used = True
-        found = [row for row in found if not start <= row[0] < end]  # its words in single marks
+    found = _outside(found, [(start, end) for start, end, _ in colon_rows])  # its words in single marks
     turn_rows, turn_ranges = _transcript_turns(doc)  # a quoted transcript: one direct quote a turn
     for start, end in turn_ranges:
         for cue in cues[bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)]:
             cue.used = True
-        found = [row for row in found if not start <= row[0] < end]
+    found = _outside(found, turn_ranges)
     n_quoted = len(found)
     for start, end, p_first, p_last, attr in turn_rows:
         utterance += 1
@@ -2804,6 +2804,27 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     rows = [_row(doc, people, s, e, p1, p2, kind, renumber.setdefault(u, len(renumber)), attr, resolved)
             for s, e, p1, p2, kind, u, attr in found]
     return rows if written is text else [_as_written(written, q) for q in rows]
+
+
+def _outside(rows: list[tuple], ranges: list[tuple[int, int]]) -> list[tuple]:
+    """The ``rows`` whose start lies in none of the [start, end) ``ranges``: the ranges merged
+    once and one bisect a row, not a pass over every row for each range (a page of "Name:"
+    paragraphs and quotations made that quadratic)."""
+    if not ranges:
+        return rows
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < merged[i][1]
+
+    return [row for row in rows if not inside(row[0])]
 
 
 def _mark_quoted(spans: list[_Span], cues: list[_Cue]) -> None:
