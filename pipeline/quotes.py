@@ -1238,7 +1238,8 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
                         not lead or lead in ("From", "More from")
                         or lead.endswith((" - More from", " – More from", " -More from"))):
                 # 'More from Jones: "..."', 'Former secretary of state Hillary Rodham Clinton: "..."': a label
-                return _Attribution(None, v_end, v_end + 1, (m_start, m.end), None, "direct.x_colon"), True
+                return _Attribution(None, v_end, v_end + 1, trim_mention(text, m_start, m.end), None,
+                                    "direct.x_colon"), True  # ('Continued Stone: "..."': Stone)
         v_start = text.rfind(" ", max(s_start, v_end - 20), v_end) + 1
         if v_start > s_start and text[v_start:v_end].isalpha() and text[v_start:v_end].islower():
             # the clause nearest the colon: 'when a young boy shouted, "..."' / 'Rubio fired back forcefully:'
