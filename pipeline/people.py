@@ -525,7 +525,26 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             break
         else:
             break
+    who = _relative_object(text, start, limit)
+    if who is not None:  # "The officials who spoke to the AP said": the AP is the relative clause's object
+        head = _token_before(text, who, limit)
+        if head is None or not text[head[0]:head[1]].isalnum():
+            return None
+        return Mention(_description_start(text, head[0], limit), head[1], cue_start, None)
     return Mention(start, e, cue_start, appos)
+
+
+def _relative_object(text: str, start: int, limit: int) -> int | None:
+    """Where "who" starts when the words before ``start`` end "who VERB PREPOSITION [DETERMINER]"
+    ("who spoke to the"), else None."""
+    tok = _token_before(text, start, limit)
+    if tok is not None and text[tok[0]:tok[1]] in _DETERMINER_SET:
+        tok = _token_before(text, tok[0], limit)
+    if tok is None or text[tok[0]:tok[1]] not in _BEFORE_OBJECT:
+        return None
+    verb = _token_before(text, tok[0], limit)
+    who = _token_before(text, verb[0], limit) if verb is not None and text[verb[0]:verb[1]].islower() else None
+    return who[0] if who is not None and text[who[0]:who[1]] == "who" else None
 
 
 _BEFORE_PLACE = frozenset("in of from at near".split())
