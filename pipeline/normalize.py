@@ -51,12 +51,38 @@ _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A
 _TAG_NAMES = "|".join(sorted(words("html_tags.txt"), key=len, reverse=True))
 _TAG = regex.compile(
     rf"""
-      <!--.*?-->                                          # an HTML comment
+      (?P<comment><!--)                                   # an HTML comment (its end: see _strip_tags)
     | </?(?i:{_TAG_NAMES})(?:\s[^<>]{{0,500}})?\s*/?>       # an opening, closing or empty tag
     | (?m:^[ \t]*/?(?i:{_TAG_NAMES})>)(?!\S*</)           # a tag whose "<" was cut off, at a line start
     """,
-    regex.VERBOSE | regex.DOTALL,
+    regex.VERBOSE,
 )
+
+
+def _strip_tags(text: str) -> str:
+    """Every tag and comment of ``text`` replaced by a space.  A comment runs from its "<!--" to
+    the first "-->" after it (``<!--.*?-->``), found with ``str.find``: in the pattern, every
+    "<!--" that is never closed read the rest of the text again (quadratic, and no time limit
+    covers clean-up).  After one opening finds no close, no later one can."""
+    if "<!--" not in text:
+        return _TAG.sub(" ", text)  # no comment: the pattern alone (in C) gives the same
+    out, done, unclosed = [], 0, len(text)
+    for m in _TAG.finditer(text):
+        start = m.start()
+        if start < done:
+            continue  # inside a comment
+        end = m.end()
+        if m.group("comment") is not None:
+            close = text.find("-->", end) if start < unclosed else -1
+            if close < 0:
+                unclosed = min(unclosed, start)
+                continue  # no comment starts here, and nothing else does ("<!" opens no tag)
+            end = close + 3
+        out.append(text[done:start])
+        out.append(" ")
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 
@@ -77,7 +103,7 @@ def _clean(raw: str) -> str:
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     if "<" in text or ">" in text:
-        text = _TAG.sub(" ", text)
+        text = _strip_tags(text)
     if _RARE.search(text):
         text = _DROP.sub("", text)
         if _MOJIBAKE_HINT.search(text):
