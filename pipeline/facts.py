@@ -983,9 +983,10 @@ def _digit_matches(text: str):
     for run in _DIGIT_RUN.findall(text):
         start = find(run, at)
         end = at = start + len(run)
-        while run[-1] in ".,":  # a full stop or a comma after the number
-            run = run[:-1]
-            end -= 1
+        if run[-1] in ".,":  # full stops or commas after the number (one strip: a loop of slices was quadratic)
+            stripped = run.rstrip(".,")
+            end -= len(run) - len(stripped)
+            run = stripped
         if start and text[start - 1] == ".":
             if start > 1 and (text[start - 2].isdigit() or text[start - 2].isalpha()):
                 continue  # the tail of 1.2.3 or of "v.2"
