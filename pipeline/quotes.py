@@ -70,9 +70,9 @@ def _window_start(text: str, s_start: int, pos: int) -> int:
 _SENTENCE_TRAILING = " \t.!?\"”'’)"
 
 
-def _trimmed_end(text: str, start: int, end: int) -> int:
-    """Where ``text[start:end].rstrip(_SENTENCE_TRAILING)`` ends, found without copying the text."""
-    while end > start and text[end - 1] in _SENTENCE_TRAILING:
+def _trimmed_end(text: str, start: int, end: int, chars: str = _SENTENCE_TRAILING) -> int:
+    """Where ``text[start:end].rstrip(chars)`` ends, found without copying the text."""
+    while end > start and text[end - 1] in chars:
         end -= 1
     return end
 
@@ -2305,16 +2305,27 @@ def _transcript_turns(doc: _Doc) -> tuple[list[tuple[int, int, int, int, _Attrib
 
 
 _CLOSING_MARKS = ('"', "”", "»", "''")
+_CLOSING_CHARS = "".join(m for m in _CLOSING_MARKS if len(m) == 1)  # and "''", read as two characters
+_AROUND_CLOSING_MARKS = " \t.!?,"
 _CLOSER_OF = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "''"}
+
+
+def _before_closing_marks(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without its closing marks at the end, one mark at a time with
+    the stops, commas and spaces around them; found by walking back (taking off one mark at a time
+    by slicing copied the text again for each: a paragraph ending in a long run of marks was quadratic)."""
+    end = _trimmed_end(text, start, end, _AROUND_CLOSING_MARKS)
+    while end > start and (text[end - 1] in _CLOSING_CHARS or text.endswith("''", start, end)):
+        end = _trimmed_end(text, start, end - 1, _AROUND_CLOSING_MARKS)
+    return end
 
 
 def _closes_inside(text: str, p_start: int, p_end: int) -> bool:
     """The paragraph's opening quotation mark closes before the paragraph's end ('"No," Kaine said.'):
     a quotation of its own, no part of a turn that goes on."""
     closer = _CLOSER_OF.get(text[p_start])
-    body = text[p_start + len(closer if closer == "''" else text[p_start]):p_end].rstrip(" \t.!?,")
-    while body.endswith(_CLOSING_MARKS):
-        body = body[:-1].rstrip(" \t.!?,")
+    start = p_start + len(closer if closer == "''" else text[p_start])
+    body = text[start:_before_closing_marks(text, start, p_end)]
     if closer == "”":
         return body.count("”") > body.count("“")
     return closer is not None and closer in body
