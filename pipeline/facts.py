@@ -714,9 +714,30 @@ def _unit_after(text: str, pos: int, limit: int, deadline: Deadline = NO_DEADLIN
                 tokens = tokens[:i] + ([tok[:cut]] if cut else [])
                 break
     found = _lookup_after(tokens) if tokens else None
+    if found is not None and found[0] in _LETTER_UNITS:
+        found = _letter_unit(text, found, pos, limit, deadline)
     if found is None:
         return None
     return (*found, at, text[pos:at].strip(" \u00a0"))
+
+
+_TEMPERATURE_WORDS = regex.compile(
+    r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|warm|warmer|warmest|weather|freezing|"
+    r"chill|thermometer|degrees|celsius|fahrenheit)\b", regex.IGNORECASE)
+_ELECTRICAL_WORDS = regex.compile(r"\b(?:capacitors?|capacitance|farads?|volts?|voltage)\b", regex.IGNORECASE)
+# a letter after a number is a unit only in a sentence that says which: "40C", "104F" in a sentence
+# about temperatures, "2.5 F" about a capacitor; elsewhere an identifier ("13F filing", "777F", "PA 23456 F")
+_LETTER_UNITS = {"C": (("celsius", _TEMPERATURE_WORDS),),
+                 "F": (("fahrenheit", _TEMPERATURE_WORDS), ("farad", _ELECTRICAL_WORDS))}
+
+
+def _letter_unit(text: str, found: tuple, pos: int, limit: int, deadline: Deadline) -> tuple | None:
+    """``found`` with the unit its letter stands for in the words around ``pos``, or None."""
+    surface, kind, _, code = found
+    for unit, words in _LETTER_UNITS[surface]:
+        if words.search(text, max(0, pos - 200), limit, timeout=deadline.left()) is not None:
+            return surface, kind, unit, code
+    return None
 
 
 def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
