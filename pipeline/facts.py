@@ -325,6 +325,22 @@ _PERIOD_CLOSING = regex.compile(
 _YEAR = regex.compile(r"(?:1[6-9]|20)\d\d(?!\d)")  # a year number, told by the word before it
 _YEAR_PREPOSITIONS = frozenset({"in", "during", "since", "for"})
 _YEAR_CUES = tuple(f"{p} {d}" for p in sorted(_YEAR_PREPOSITIONS) for d in "12")
+_FULL_MONTHS = sorted(m for m in _MONTHS if len(m) > 3 and m != "sept")  # (not "mar", "may": words too)
+_MONTH_WORDS = (*_FULL_MONTHS, "may")
+# a month after a preposition: "in March", "since early June", "last September", "in May 2023"
+_MONTH_PERIOD = regex.compile(
+    rf"""
+    (?<![\w])(?:{_alt(_YEAR_PREPOSITIONS | {"last", "by", "until", "through"})}){_W}+
+    (?P<period>
+        (?:(?:early|late|mid){_W}*(?:-{_W}*)?)?                      # early March, mid-June
+        (?P<month>{"|".join(_FULL_MONTHS)}|may)(?![\w])              # the month
+        (?:{_W}*(?:-|–|{_W}to{_W}){_W}*(?:{"|".join(_FULL_MONTHS)}|may)(?![\w]))?  # to a month: April-July
+        (?:,?{_W}+(?:1[6-9]|20)\d\d(?!\d)                            # its year: March 2023
+          | {_W}+of{_W}+(?:this|last|next){_W}+year)?                   # December of last year
+    )
+    """,
+    regex.VERBOSE,
+)
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -624,6 +640,10 @@ def _periods(doc: _Doc, idx: int) -> _Periods:
             before = low[max(s, m.start() - 8):m.start() - 1].rsplit(None, 1)
             if before and before[-1] in _YEAR_PREPOSITIONS:
                 found.append((m.start(), m.end()))
+    if any(map(sentence.__contains__, _MONTH_WORDS)):
+        for m in _MONTH_PERIOD.finditer(low, s, e, timeout=deadline.left()):
+            if doc.text[m.start("month")].isupper():  # (not "in may")
+                found.append(m.span("period"))
     found.sort()
     doc.periods[idx] = _Periods.of(doc.text, found)
     return doc.periods[idx]

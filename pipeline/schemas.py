@@ -111,7 +111,7 @@ class NumericFacts(_Strict):
     direction: Str = _opt("up or down when the text states a change", isin=DIRECTIONS)
     concept: Str = _opt("What is measured (trade, investment)")
     holder: Str = _opt("Whose it is (Russia in Russia's investment)")
-    period: Str = _opt("The time the number covers (the past year)")
+    period: Str = _opt("The time the number covers (the past year, March 2023, 2019)")
     quote_id: Str = _opt("The quote the number is inside")
     speaker: Str = _opt("Speaker of that quote")
     rule: Str = _field("Id of the rule that produced the row")
