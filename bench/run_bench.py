@@ -3,7 +3,9 @@
 For each corpus size and worker count, runs :func:`pipeline.run.run_pipeline` (``--full``, into a
 fresh temporary folder) over a corpus built by ``bench/make_corpus.py`` and prints articles/s, MB
 of article text per second, peak resident memory of the whole process tree (pool workers
-included) and, for one-worker runs, the share of the time each stage took.
+included) and, for one-worker runs, the share of the time each stage took.  Before the first run
+and after each one it measures this machine's speed (``bench/calibrate.py``), and gives each run's
+MB/s on the scale of the reference machine speed as well ("norm MB/s").
 
 Each measurement runs in a process of its own, so that memory peaks, stage counters and warm
 caches do not carry over from one run to the next.  This process samples the resident memory of
@@ -31,6 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from calibrate import REFERENCE_MB_S, calibrate, normalised  # noqa: E402
 from make_corpus import DEFAULT_ROOT, Corpus, MissingCorpora, build_corpus  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -214,6 +217,24 @@ def stage_shares(result: dict) -> dict[str, float]:
     return {k: v / total for k, v in parts.items()}
 
 
+# -- machine speed -------------------------------------------------------------------------------
+def machine_speed(after: str) -> dict:
+    """The calibration index now (``bench/calibrate.py``), printed and returned with the time."""
+    c = calibrate()
+    print(f"calibration {c.mb_per_s:.2f} MB/s {after} (reference {REFERENCE_MB_S:.2f})", flush=True)
+    return {**c.as_dict(), "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+
+
+def add_calibration(result: dict, before: dict, after: dict) -> None:
+    """The machine speed around a run, and its MB/s and MB/CPU-s at the reference speed (by their
+    mean)."""
+    index = (before["mb_per_s"] + after["mb_per_s"]) / 2
+    result["calibration"] = {"before": before["mb_per_s"], "after": after["mb_per_s"],
+                             "mean": index}
+    result["mb_per_s_normalised"] = normalised(result["mb_per_s"], index)
+    result["mb_per_cpu_s_normalised"] = normalised(result["mb_per_cpu_s"], index)
+
+
 # -- printing ------------------------------------------------------------------------------------
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
@@ -223,11 +244,13 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def figures_table(results: list[dict]) -> str:
-    headers = ["articles", "workers", "engine", "seconds", "articles/s", "MB/s", "µs/article",
-               "CPU s", "MB/CPU-s", "other load", "peak tree MiB", "max process MiB", "facts", "quotes",
-               "rejects"]
+    headers = ["articles", "workers", "engine", "seconds", "articles/s", "MB/s", "calibration",
+               "norm MB/s", "µs/article", "CPU s", "MB/CPU-s", "other load", "peak tree MiB",
+               "max process MiB", "facts", "quotes", "rejects"]
     rows = [[f"{r['articles']:,}", str(r["workers"]), r["engine"], f"{r['seconds']:.1f}",
-             f"{r['articles_per_s']:,.0f}", f"{r['mb_per_s']:.2f}", f"{r['us_per_article']:.0f}",
+             f"{r['articles_per_s']:,.0f}", f"{r['mb_per_s']:.2f}",
+             f"{r['calibration']['before']:.2f}-{r['calibration']['after']:.2f}",
+             f"{r['mb_per_s_normalised']:.2f}", f"{r['us_per_article']:.0f}",
              f"{r['cpu_seconds']:.1f}", f"{r['mb_per_cpu_s']:.2f}",
              f"{r['other_cores']:.2f}",
              f"{r['peak_tree_mib']:,.0f}", f"{r['max_process_mib']:,.0f}", f"{r['n_facts']:,}",
@@ -339,13 +362,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# newsfacts bench: {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"commit {_git_commit()}, engine {args.engine}, batch size {args.batch_size}\n",
           flush=True)
-    results = []
+    results, speeds = [], [machine_speed("before the first run")]
     for n in args.articles:
         for w in args.workers:
             r = run_one(corpora[n], w, args.engine, args.batch_size, work,
                         keep_output=args.keep_output)
+            speeds.append(machine_speed(f"after {n:,} articles, {w} worker(s)"))
+            add_calibration(r, speeds[-2], speeds[-1])
             print(f"{n:,} articles, {w} worker(s): {r['seconds']:.1f} s, "
-                  f"{r['articles_per_s']:,.0f} articles/s, {r['mb_per_s']:.2f} MB/s, "
+                  f"{r['articles_per_s']:,.0f} articles/s, {r['mb_per_s']:.2f} MB/s "
+                  f"({r['mb_per_s_normalised']:.2f} at the reference machine speed), "
                   f"peak {r['peak_tree_mib']:,.0f} MiB", flush=True)
             results.append(r)
 
@@ -376,7 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({
             "commit": _git_commit(), "cores": os.cpu_count(), "python": platform.python_version(),
-            "engine": args.engine, "batch_size": args.batch_size, "results": results,
+            "engine": args.engine, "batch_size": args.batch_size,
+            "calibration": {"reference_mb_per_s": REFERENCE_MB_S, "series": speeds},
+            "results": results,
             "targets": checks, "profile": profile}, indent=1), encoding="utf-8")
     return 0
 
