@@ -525,6 +525,9 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             break
         else:
             break
+    role = _role_for(text, start, limit)
+    if role is not None:  # "A spokeswoman for YouTube said": the spokeswoman speaks, for YouTube
+        return Mention(_description_start(text, role, limit), e, cue_start, appos)
     who = _relative_object(text, start, limit)
     if who is not None:  # "The officials who spoke to the AP said": the AP is the relative clause's object
         head = _token_before(text, who, limit)
@@ -532,6 +535,16 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             return None
         return Mention(_description_start(text, head[0], limit), head[1], cue_start, None)
     return Mention(start, e, cue_start, appos)
+
+
+def _role_for(text: str, start: int, limit: int) -> int | None:
+    """Where the role word starts when the words before ``start`` end "ROLE for" ("a spokesman for")."""
+    tok = _token_before(text, start, limit)
+    if tok is None or text[tok[0]:tok[1]] != "for":
+        return None
+    role = _token_before(text, tok[0], limit)
+    word = text[role[0]:role[1]] if role is not None else ""
+    return role[0] if word.islower() and word in _ROLES else None
 
 
 def _relative_object(text: str, start: int, limit: int) -> int | None:
