@@ -195,6 +195,8 @@ def _variants(words_: list[str]) -> dict[str, str]:
 _WORD_VARIANTS = _variants(sorted(w for w in _NUMBER_WORDS if w not in ("a", "an")))
 _WORD_VARIANT_SET = frozenset(_WORD_VARIANTS)
 _CARDINAL_ALT = _alt(_CARDINAL)
+_FRACTION_WORDS = rf"(?P<fracw>(?P<fnum>an?|one|two|three|four)[ \t-](?P<fden>{_alt(_ORDINAL_WORDS)}|quarter)s?)"
+_BY_QUALIFIERS = ("almost", "nearly", "about", "around", "roughly", "some", "over", "more than", "less than")
 # Number words: a run of cardinals ("two and half", "twenty-five", "four hundred million"), a vague
 # amount ("dozens of", "tens of thousands of"), a fold ("sixfold"), a multiple verb ("doubled") or an
 # ordinal word before a noun whose ordinal is a fact ("thirtieth anniversary").  Matched on lower case.
@@ -206,8 +208,9 @@ _WORD_NUMBER = regex.compile(
       | (?P<fold>(?:{_CARDINAL_ALT})-?fold)
       | (?P<mult>{_alt(_MULTIPLE)})
       | (?P<ordw>{_alt(_ORDINAL_WORDS)})(?={_W}+(?:{_alt(_ORDINAL_NOUNS)})\b)
-      | (?P<fracw>(?P<fnum>an?|one|two|three|four)[ \t-]                   # "a third of", "two thirds of"
-                  (?P<fden>{_alt(_ORDINAL_WORDS)}|quarter)s?)(?={_W}+of{_W})
+      | {_FRACTION_WORDS}(?={_W}+of{_W})                                 # "a third of", "two thirds of"
+      | (?<=(?<![\w])by{_W}+(?:(?:{_alt(_BY_QUALIFIERS)}){_W}+)?)            # "fell by (almost) a fifth":
+        {_FRACTION_WORDS}(?![\w-])                                       #   a change, with no "of"
       | (?P<words>
             (?:an?{_W}+)?                                       # "a dozen", "a million", "a half"
             (?:{_CARDINAL_ALT})
@@ -1352,8 +1355,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             if text.startswith((" higher", " lower"), core.end) else None
         if da:
             direction = "up" if da.group("dir").lower() == "higher" else "down"
-    if core.kind in ("duration", "ordinal", "fraction"):
-        direction = None  # "rack up 20 years": a length of time does not go up or down
+    if core.kind in ("duration", "ordinal") or core.kind == "fraction" and text.startswith(" of ", core.end):
+        direction = None  # "rack up 20 years": a length of time does not go up or down (but "fell by a fifth")
     if direction is None and core.negative and core.kind in ("percent", "percentage_point", "money"):
         direction = "down"
     if core.kind == "ordinal":
