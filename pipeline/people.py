@@ -518,10 +518,12 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         elif w.lower() in _ROLES and w.islower():  # spokesman John Kirby, former president Bill Clinton
             start = tok[0]
             tok = _token_before(text, start, limit)
-            if tok is not None and text[tok[0]:tok[1]].isalpha() and text[tok[0]:tok[1]].islower() \
-                    and text[tok[0]:tok[1]] not in _DETERMINER_SET and text[tok[0]:tok[1]] not in _ADVERBS \
-                    and text[tok[0]:tok[1]] not in _CLAUSE_WORDS:
+            word = text[tok[0]:tok[1]] if tok is not None else ""
+            if word.isalpha() and word.islower() and word not in _DETERMINER_SET and word not in _ADVERBS \
+                    and word not in _CLAUSE_WORDS:
                 start = tok[0]
+            else:  # capitalised words: "Labour leader Keir Starmer", "White House spokesman Josh Earnest"
+                start = _capitalised_run_start(text, start, limit)
             break
         else:
             break
@@ -535,6 +537,16 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             return None
         return Mention(_description_start(text, head[0], limit), head[1], cue_start, None)
     return Mention(start, e, cue_start, appos)
+
+
+def _capitalised_run_start(text: str, start: int, limit: int, most: int = 3) -> int:
+    """Where up to ``most`` capitalised name words right before ``start`` begin (``start`` if none)."""
+    for _ in range(most):
+        tok = _token_before(text, start, limit)
+        if tok is None or not _is_name_word(text[tok[0]:tok[1]]) or text[tok[0]:tok[1]] in _STOP:
+            break
+        start = tok[0]
+    return start
 
 
 def _role_for(text: str, start: int, limit: int) -> int | None:
