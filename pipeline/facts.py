@@ -652,6 +652,17 @@ def _periods(doc: _Doc, idx: int) -> _Periods:
     return doc.periods[idx]
 
 
+_COMPARED_WITH = (" up from ", " down from ", " compared with ", " compared to ")
+
+
+def _earlier_level_between(text: str, end: int, period_start: int) -> bool:
+    """"67.3%, up from 65.4% in 2017": a number after "up from" (or "compared with") between a number
+    and the period after it is the one the period dates (the level compared with), not the first."""
+    between = text[end:period_start]
+    at = max(between.find(word) for word in _COMPARED_WITH)
+    return at >= 0 and any(c.isdigit() for c in between[at:])
+
+
 def _period_for(doc: _Doc, idx: int, start: int, end: int) -> str | None:
     """The period expression of sentence ``idx`` nearest to the number at [start, end) (of two as
     near, the earlier), or None when the number is part of one or the sentence has none.  The
@@ -661,7 +672,8 @@ def _period_for(doc: _Doc, idx: int, start: int, end: int) -> str | None:
     if periods.reach[k] > start:
         return None  # the number is part of the period expression itself
     best = (start - periods.reach[k], periods.nearest[k]) if k else None
-    if k < len(periods.starts) and (best is None or periods.starts[k] - end < best[0]):
+    if k < len(periods.starts) and (best is None or periods.starts[k] - end < best[0]) \
+            and not _earlier_level_between(doc.text, end, periods.starts[k]):
         best = (periods.starts[k] - end, periods.surfaces[k])
     return best[1] if best else None
 
