@@ -527,10 +527,11 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             break
         else:
             break
-    role = _role_for(text, start, limit)
+    before = _token_before(text, start, limit)  # (read once for the two tests below)
+    role = _role_for(text, before, limit)
     if role is not None:  # "A spokeswoman for YouTube said": the spokeswoman speaks, for YouTube
         return Mention(_description_start(text, role, limit), e, cue_start, appos)
-    who = _relative_object(text, start, limit)
+    who = _relative_object(text, before, limit)
     if who is not None:  # "The officials who spoke to the AP said": the AP is the relative clause's object
         head = _token_before(text, who, limit)
         if head is None or not text[head[0]:head[1]].isalnum():
@@ -549,9 +550,9 @@ def _capitalised_run_start(text: str, start: int, limit: int, most: int = 3) -> 
     return start
 
 
-def _role_for(text: str, start: int, limit: int) -> int | None:
-    """Where the role word starts when the words before ``start`` end "ROLE for" ("a spokesman for")."""
-    tok = _token_before(text, start, limit)
+def _role_for(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
+    """Where the role word starts when the words up to ``tok`` (the token before a name) end
+    "ROLE for" ("a spokesman for")."""
     if tok is None or text[tok[0]:tok[1]] != "for":
         return None
     role = _token_before(text, tok[0], limit)
@@ -559,10 +560,9 @@ def _role_for(text: str, start: int, limit: int) -> int | None:
     return role[0] if word.islower() and word in _ROLES else None
 
 
-def _relative_object(text: str, start: int, limit: int) -> int | None:
-    """Where "who" starts when the words before ``start`` end "who VERB PREPOSITION [DETERMINER]"
-    ("who spoke to the"), else None."""
-    tok = _token_before(text, start, limit)
+def _relative_object(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
+    """Where "who" starts when the words up to ``tok`` (the token before a name) end "who VERB
+    PREPOSITION [DETERMINER]" ("who spoke to the"), else None."""
     if tok is not None and text[tok[0]:tok[1]] in _DETERMINER_SET:
         tok = _token_before(text, tok[0], limit)
     if tok is None or text[tok[0]:tok[1]] not in _BEFORE_OBJECT:
