@@ -196,7 +196,6 @@ _WORD_VARIANTS = _variants(sorted(w for w in _NUMBER_WORDS if w not in ("a", "an
 _WORD_VARIANT_SET = frozenset(_WORD_VARIANTS)
 _CARDINAL_ALT = _alt(_CARDINAL)
 _FRACTION_WORDS = rf"(?P<fracw>(?P<fnum>an?|one|two|three|four)[ \t-](?P<fden>{_alt(_ORDINAL_WORDS)}|quarter)s?)"
-_BY_QUALIFIERS = ("almost", "nearly", "about", "around", "roughly", "some", "over", "more than", "less than")
 # Number words: a run of cardinals ("two and half", "twenty-five", "four hundred million"), a vague
 # amount ("dozens of", "tens of thousands of"), a fold ("sixfold"), a multiple verb ("doubled") or an
 # ordinal word before a noun whose ordinal is a fact ("thirtieth anniversary").  Matched on lower case.
@@ -209,7 +208,7 @@ _WORD_NUMBER = regex.compile(
       | (?P<mult>{_alt(_MULTIPLE)})
       | (?P<ordw>{_alt(_ORDINAL_WORDS)})(?={_W}+(?:{_alt(_ORDINAL_NOUNS)})\b)
       | {_FRACTION_WORDS}(?={_W}+of{_W})                                 # "a third of", "two thirds of"
-      | (?<=(?<![\w])by{_W}+(?:(?:{_alt(_BY_QUALIFIERS)}){_W}+)?)            # "fell by (almost) a fifth":
+      | (?<=(?<![\w])by{_W}+(?:(?:{_alt(_QUALIFIER)}){_W}+)?)            # "fell by (almost) a fifth":
         {_FRACTION_WORDS}(?![\w-])                                       #   a change, with no "of"
       | (?P<words>
             (?:an?{_W}+)?                                       # "a dozen", "a million", "a half"
@@ -330,14 +329,15 @@ _YEAR_PREPOSITIONS = frozenset({"in", "during", "since", "for"})
 _YEAR_CUES = tuple(f"{p} {d}" for p in sorted(_YEAR_PREPOSITIONS) for d in "12")
 _FULL_MONTHS = sorted(m for m in _MONTHS if len(m) > 3 and m != "sept")  # (not "mar", "may": words too)
 _MONTH_WORDS = (*_FULL_MONTHS, "may")
+_MONTH_ALT = "|".join(_MONTH_WORDS)
 # a month after a preposition: "in March", "since early June", "last September", "in May 2023"
 _MONTH_PERIOD = regex.compile(
     rf"""
     (?<![\w])(?:{_alt(_YEAR_PREPOSITIONS | {"last", "by", "until", "through"})}){_W}+
     (?P<period>
         (?:(?:early|late|mid){_W}*(?:-{_W}*)?)?                      # early March, mid-June
-        (?P<month>{"|".join(_FULL_MONTHS)}|may)(?![\w])              # the month
-        (?:{_W}*(?:-|–|{_W}to{_W}){_W}*(?:{"|".join(_FULL_MONTHS)}|may)(?![\w]))?  # to a month: April-July
+        (?P<month>{_MONTH_ALT})(?![\w])                                # the month
+        (?:{_W}*(?:-|–|{_W}to{_W}){_W}*(?:{_MONTH_ALT})(?![\w]))?      # to a month: April-July
         (?:,?{_W}+(?:1[6-9]|20)\d\d(?!\d)                            # its year: March 2023
           | {_W}+of{_W}+(?:this|last|next){_W}+year)?                   # December of last year
     )
