@@ -353,8 +353,8 @@ _ADVERBIAL_STARTS = tuple(
     "on in at to with per via for over through last this earlier late during after before again repeatedly "
     "publicly privately recently yesterday today Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NOT_IN_ADVERBIAL = frozenset(',.;:"“”\n')
-_TO_AUDIENCE = frozenset("the a an his her their its our my reporters journalists supporters voters him them me us you "
-                         "donors members".split())
+_TO_AUDIENCE = frozenset("the a an his her their its our my reporters journalists supporters voters "
+                         "donors members".split()) | _OBJECT_PRONOUNS
 # ... and a time or a manner right after the verb, before a clause without "that": "said Wednesday he agrees".
 _LEAD_TIME_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "yesterday", "today",
                     "repeatedly", "explicitly", "publicly", "privately", "recently", "previously", "again", "later", "earlier")
