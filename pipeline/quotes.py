@@ -757,6 +757,12 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     if m is None:
         if doc.text.endswith(_COORDINATORS, 0, cue.start) and cue.start - limit < 300:
             first = _first_speaker(doc, cue, limit) if cue.form in _SPEECH else None  # "Lazar said ... and added": Lazar
+            relative = _relative_attr(doc, cue, limit, rule) if doc.text.endswith(" and ", 0, cue.start) else None
+            if relative is not None and (first is None or not doc.text[max(0, relative.mention[0] - 2)].isalnum()):
+                # "Weaver, who came out and endorsed": who; but "He thanked those who had wished him well and
+                # said": after a speaker's verb, a relative clause without a comma is its object's (and not
+                # "He praised those who left but said": only "and" goes on with the relative clause)
+                return relative
             if first is not None:
                 return _Attribution(cue, cue.start, cue.end, first[:2], first[2], rule.replace("x_said", "subject_and_said"))
             found = _subject(doc, limit, cue.start) if doc.text.endswith(" and ", 0, cue.start) else None  # "X defended the route and said ...": X
@@ -800,6 +806,35 @@ def _first_speaker(doc: _Doc, cue: _Cue, limit: int) -> tuple[int, int, str | No
         s, e = trim_mention(text, m.start, m.end)
         return None if _only_stopwords(text[s:e]) else (s, e, m.appos)
     return None
+
+
+_WHO = " who "
+_RELATIVE_REACH = 150  # characters from "who" to a later verb of its clause ("who just a week ago surprised ... by declaring")
+_NOT_IN_RELATIVE = _NO_SENTENCE_END | frozenset(",:()")  # (a comma closes the relative clause: "Smith, who ..., said")
+
+
+def _relative_who(text: str, cue: _Cue, limit: int) -> tuple[int, int] | None:
+    """The "who" whose relative clause holds the cue as a coordinated verb or a participle, when
+    only that clause's own words stand between them ("Paul Ryan, who ... surprised Trump by
+    declaring", "a man who took his own life hoping", "Weaver, who came out and endorsed"):
+    PolNeAR's speaker is "who" (people.resolve reads the name before its comma). Not "who he
+    accused of": there "who" is the object and the pronoun speaks."""
+    at = text.rfind(_WHO, max(limit, cue.start - _RELATIVE_REACH), cue.start)
+    if at < 0:
+        return None
+    start, end = at + 1, at + len(_WHO) - 1
+    gap = text[end:cue.start]
+    after = gap.split(None, 1)[0] if gap.strip() else ""
+    if not after[:1].islower() or after in _PRONOUNS or not _NOT_IN_RELATIVE.isdisjoint(gap) \
+            or any(" " + dash in gap for dash in _DASHES):  # "The justice -- who has ... -- said she ... and promised"
+        return None
+    return start, end
+
+
+def _relative_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
+    """The attribution to "who" when its relative clause holds the cue (see _relative_who)."""
+    who = _relative_who(doc.text, cue, limit)
+    return None if who is None else _Attribution(cue, cue.start, cue.end, who, None, rule.partition(".")[0] + ".relative_who")
 
 
 def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
@@ -926,6 +961,9 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     if (not before.endswith(",") and cue.form not in _GERUNDS) or cue.start - limit > 400:
         return None
     if cue.form in _GERUNDS:
+        relative = _relative_attr(doc, cue, limit, rule)  # "a man who took his own life hoping": who
+        if relative is not None:
+            return relative
         if text[limit:limit + 1] in _QUOTE_MARKS:  # not a subject inside the quotation
             closing = max(text.rfind('"', limit + 1, cue.start), text.rfind("”", limit + 1, cue.start))
             if closing > limit:
@@ -1957,8 +1995,10 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         if before in _PASSIVE_WORDS:  # "Clinton was criticizing": a finite verb in the progressive
             attr = _np_subject(doc, cue, s_start, "indirect.x_said")
         elif before in _GERUND_PREPOSITIONS and cue.start - s_start < 250:  # "candidates ... by saying"
-            found = _subject(doc, s_start, cue.start)
-            attr = None if found is None else _Attribution(cue, cue.start, cue.end, found[:2], None, "indirect.gerund")
+            attr = _relative_attr(doc, cue, s_start, "indirect.gerund")  # "the candidate who launched ... by declaring"
+            found = _subject(doc, s_start, cue.start) if attr is None else None
+            if found is not None:
+                attr = _Attribution(cue, cue.start, cue.end, found[:2], None, "indirect.gerund")
         else:
             attr = _speaker_of_verb_before(doc, cue, s_start, "indirect.gerund") \
                 or _subject_attr(doc, cue, s_start, "indirect.gerund")
