@@ -130,10 +130,13 @@ _new_quote = slot_filler(Quote)  # Quote(*values) without the frozen __init__ (s
 # --------------------------------------------------------------------------------------------
 
 _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
+# Verb forms that are mostly plural nouns ("member states", "the United States"): see _verb_of_subject.
+_MOSTLY_NOUNS = words("quote_mostly_nouns.txt")
 # Capitalised forms open a sentence or are a headline's words ("Asked whether ...", "Trump Says ..."):
 # only indirect speech reads them (quotations keep to the lower-case verbs). Headlines use the
 # present tense, so only those forms (and "Asked") are read: fewer candidates, same measured gain.
-_CAPITALISED = {f.capitalize(): v for f, v in _VERBS.items() if f.endswith("s") or f == "asked"}
+_CAPITALISED = {f.capitalize(): v for f, v in _VERBS.items()
+                if (f.endswith("s") and f not in _MOSTLY_NOUNS) or f == "asked"}
 _VERBS.update(_CAPITALISED)
 # Nouns that report a clause ("Trump's claim that ..."): read by indirect speech only, see _noun_cue.
 _CUE_NOUNS = words("quote_cue_nouns.txt")
@@ -404,7 +407,8 @@ _OBJECT_ENDS = (", ", " - ", " -- ", " — ", " – ", " after ", " while ", " w
 
 # The subject of an indirect cue when the speaker reader finds none ("Her campaign workers here
 # said", "those surveyed say"): the words between the clause's start and the verb group.
-_CUE_SIDE = words("quote_adverbs.txt") | frozenset(
+_CUE_ADVERBS = words("quote_adverbs.txt")
+_CUE_SIDE = _CUE_ADVERBS | frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday week month year weekend last this past on earlier "
     "later yesterday today long now both all only even must can cannot should don't don’t doesn't doesn’t didn't "
     "didn’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t isn't isn’t aren't aren’t wasn't wasn’t "
@@ -427,6 +431,8 @@ _QUESTION_OPENERS = (" about ", " whether ", " if ", " why ", " what ", " how ",
 _QUESTION_WORDS = (" whether ", " if ", " why ", " what ", " how ", " who ", " which ")
 _RELATIVE_SPEAKERS = frozenset(("who", "which"))
 _POSSESSIVES = frozenset("his her their its His Her Their Its".split())
+_DETERMINERS = frozenset("the The a A an An this This that That".split()) | _POSSESSIVES
+_DOCUMENT_WORDS = frozenset(row[0] for row in table("people_roles.tsv") if row[1] == "organisation")  # "the report"
 _GERUND_PREPOSITIONS = frozenset("by of in to for from without".split())
 _NO_VERB_AFTER = frozenset("the The a A an An their his its our of for by than or".split())
 _OPENING_ADVERBS = frozenset("Nevertheless However Meanwhile Still Instead Indeed Moreover Yet Also Overall Thus "
@@ -677,12 +683,37 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
                     ok = True
                 if ok and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _IN_WORD)) \
                         and (end == n or not (text[end].isalnum() or text[end] == "-")) \
-                        and (tail is None or text.startswith(tail, end)):
+                        and (tail is None or text.startswith(tail, end)) \
+                        and (form not in _MOSTLY_NOUNS or _verb_of_subject(text, start)):
                     cues.append(_Cue(start, end + extra, form))
                 at = text.find(needle, end, stop)
         a = b
     cues.sort(key=_CUE_START)
     return cues
+
+
+def _verb_of_subject(text: str, start: int) -> bool:
+    """True when the word form at ``start`` (one of :data:`_MOSTLY_NOUNS`) follows a subject that
+    makes it a verb: a pronoun ("It states that", "he proudly states") or a determined document or
+    organisation with up to two lower-case words before it ("the report states", "A federal law
+    states", "the campaign's website states"); not "member states that", "Gulf states,", "the 50
+    states:", "mostly white states" (PolNeAR train and dev: 7 verbs among 531 "states")."""
+    word = _word_before(text, start)
+    while word in _CUE_ADVERBS or (word.endswith("ly") and word.islower()):  # "It also states", "he proudly states"
+        start -= len(word) + 1
+        word = _word_before(text, start)
+    if word in _PRONOUNS:
+        return True
+    if word not in _DOCUMENT_WORDS:
+        return False
+    for _ in range(3):  # the document word and up to two modifiers: "The annual harbour report states"
+        start -= len(word) + 1
+        word = _word_before(text, start)
+        if word in _DETERMINERS or word.endswith(("'s", "’s")):
+            return True
+        if not (word.isalpha() and word.islower()) or word.endswith("ly"):
+            return False
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -1409,7 +1440,8 @@ def _subject_other_verb(doc: _Doc, span: _Span, s_start: int) -> _Attribution | 
             continue
         break
     gap = text[pos:span.open_start]
-    if not verb.islower() or not verb.endswith(("ed", "s")) or verb in _STOPWORDS or verb in _VERBS \
+    if not verb.islower() or not verb.endswith(("ed", "s")) or verb in _STOPWORDS \
+            or (verb in _VERBS and verb not in _MOSTLY_NOUNS) \
             or len(gap.split()) > _SUBJECT_VERB_REACH \
             or not _NO_PUNCTUATION.isdisjoint(gap.rstrip(_DOUBLE_MARKS + "'‘ ")) or text[pos:pos + 1] not in (" ", ""):
         return None
