@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-doc-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                      help=f"larger documents are rejected as too_large (default {DEFAULT_MAX_BYTES})")
     run.add_argument("--doc-seconds", type=float, default=DEFAULT_DOC_SECONDS,
-                     help="extraction time limit per document, in CPU seconds; over it: a timeout reject "
+                     help="clean-up and extraction time limit per document, in CPU seconds; over it: a timeout reject "
                           f"(default {DEFAULT_DOC_SECONDS})")
     for name in ("text", "title", "date", "id"):
         run.add_argument(f"--{name}-field", help=f"record field holding the {name}")

@@ -1,7 +1,8 @@
 """Time and size limits shared by every stage.
 
-A :class:`Deadline` is handed to the extractors so that every regular-expression match on untrusted
-text runs with the ``regex`` module's ``timeout=`` set to the time this document has left.  When it
+A :class:`Deadline` is handed to clean-up and the extractors so that every regular-expression match
+on untrusted text runs with the ``regex`` module's ``timeout=`` set to the time this document has
+left (the loops that do not match read it too).  When it
 runs out, :class:`ExtractionTimeout` is raised and the orchestrator turns the document into a
 ``timeout`` reject while the run goes on.
 
@@ -19,12 +20,12 @@ import time
 __all__ = ["Deadline", "ExtractionTimeout", "DEFAULT_MAX_BYTES", "DEFAULT_DOC_SECONDS"]
 
 DEFAULT_MAX_BYTES = 5_000_000  # a larger document is rejected as ``too_large``
-DEFAULT_DOC_SECONDS = 10.0  # extraction CPU time allowed for one document
+DEFAULT_DOC_SECONDS = 10.0  # clean-up and extraction CPU time allowed for one document
 _clock = time.thread_time  # CPU seconds of this thread (a Dask worker may run several)
 
 
 class ExtractionTimeout(TimeoutError):
-    """A document's extraction ran past its deadline."""
+    """A document's clean-up or extraction ran past its deadline."""
 
 
 class Deadline:
@@ -46,7 +47,7 @@ class Deadline:
             return None
         remaining = self._end - _clock()
         if remaining <= 0:
-            raise ExtractionTimeout("document extraction time limit reached")
+            raise ExtractionTimeout("document time limit reached")
         return remaining
 
 

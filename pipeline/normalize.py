@@ -16,6 +16,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
+from .limits import NO_DEADLINE, Deadline
 from .vocab import words
 
 __all__ = ["CleanText", "clean_line", "clean_document", "doc_id_of", "source_hash"]
@@ -59,15 +60,15 @@ _TAG = regex.compile(
 )
 
 
-def _strip_tags(text: str) -> str:
+def _strip_tags(text: str, deadline: Deadline) -> str:
     """Every tag and comment of ``text`` replaced by a space.  A comment runs from its "<!--" to
     the first "-->" after it (``<!--.*?-->``), found with ``str.find``: in the pattern, every
-    "<!--" that is never closed read the rest of the text again (quadratic, and no time limit
-    covers clean-up).  After one opening finds no close, no later one can."""
+    "<!--" that is never closed read the rest of the text again (quadratic).  After one opening
+    finds no close, no later one can."""
     if "<!--" not in text:
-        return _TAG.sub(" ", text)  # no comment: the pattern alone (in C) gives the same
+        return _TAG.sub(" ", text, timeout=deadline.left())  # no comment: the pattern alone (in C)
     out, done, unclosed = [], 0, len(text)
-    for m in _TAG.finditer(text):
+    for m in _TAG.finditer(text, timeout=deadline.left()):
         start = m.start()
         if start < done:
             continue  # inside a comment
@@ -94,27 +95,54 @@ class CleanText(NamedTuple):
     n_paragraphs: int
 
 
-def _clean(raw: str) -> str:
+_FTFY_PIECE = 100_000  # characters ftfy fixes between two reads of the deadline (~0.4 s at most)
+
+
+def _fix_mojibake(text: str, deadline: Deadline) -> str:
+    """``ftfy.fix_text`` over ``text`` in pieces of whole lines, reading ``deadline`` between
+    pieces: ftfy has no time limit of its own and takes up to ~4 µs a character (4.4 s for 1.2 MB
+    of dense mojibake).  ftfy fixes each line on its own anyway, so the result is the same, but
+    for a line longer than a piece (ftfy cuts lines at a million characters, this at 100,000) and
+    its HTML rule, which stops for good at the first line with a "<": carried over here."""
+    out, pos, unescape = [], 0, "auto"
+    while pos < len(text):
+        deadline.left()
+        end = len(text) if len(text) - pos <= _FTFY_PIECE else (
+            text.rfind("\n", pos, pos + _FTFY_PIECE) + 1 or pos + _FTFY_PIECE)
+        piece = text[pos:end]
+        out.append(ftfy.fix_text(piece, uncurl_quotes=False, fix_line_breaks=False,
+                                 unescape_html=unescape, max_decode_length=_FTFY_PIECE))
+        if "<" in piece:
+            unescape = False
+        pos = end
+    return "".join(out)
+
+
+def _clean(raw: str, deadline: Deadline = NO_DEADLINE) -> str:
     """Everything but the layout: newlines, entities, tags, invisible characters, mojibake, and
-    white space folded to single spaces (newlines kept)."""
+    white space folded to single spaces (newlines kept).
+
+    The two patterns that can backtrack (entities, tags) run under ``deadline``; the others are
+    single character classes (linear, in ``re``, which has no ``timeout=``); ftfy, called only on
+    a mojibake hint, reads it between pieces of text."""
     text = raw
     if any(c in text for c in _NEWLINE_CHARS):  # `in` scans far faster than a pattern
         text = _NEWLINE.sub("\n", text)
     if "&" in text:
-        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text, timeout=deadline.left())
     if "<" in text or ">" in text:
-        text = _strip_tags(text)
+        text = _strip_tags(text, deadline)
     if _RARE.search(text):
         text = _DROP.sub("", text)
         if _MOJIBAKE_HINT.search(text):
-            text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False)
+            text = _fix_mojibake(text, deadline)
         text = _ODD_SPACE.sub(" ", text)
     while "  " in text:  # str.replace is far faster than a regex over every space
         text = text.replace("  ", " ")
     return text
 
 
-def clean_line(raw: str | None) -> str:
+def clean_line(raw: str | None, deadline: Deadline = NO_DEADLINE) -> str:
     """One cleaned line of text (titles, names): all white space folded to single spaces.
 
     >>> clean_line("  Caf\\u00c3\\u00a9 &amp; bar\\n ")
@@ -122,7 +150,7 @@ def clean_line(raw: str | None) -> str:
     """
     if not raw:
         return ""
-    return " ".join(_clean(raw).split())
+    return " ".join(_clean(raw, deadline).split())
 
 
 def _paragraphs(body: str) -> list[str]:
@@ -144,15 +172,17 @@ def _paragraphs(body: str) -> list[str]:
     return out
 
 
-def clean_document(title: str | None, body: str) -> CleanText:
+def clean_document(title: str | None, body: str, deadline: Deadline = NO_DEADLINE) -> CleanText:
     """Build the cleaned text: title line, blank line, body paragraphs separated by blank lines.
+    Raises :class:`~pipeline.limits.ExtractionTimeout` (a ``TimeoutError``) when ``deadline`` runs
+    out: the document's clean-up shares its time limit with its extraction.
 
     >>> c = clean_document("Title", "First  line\\r\\nSecond\\u00adline")
     >>> c.text, c.body_start, c.n_paragraphs
     ('Title\\n\\nFirst line\\n\\nSecondline', 7, 2)
     """
-    head = clean_line(title)
-    paragraphs = _paragraphs(_clean(body))
+    head = clean_line(title, deadline)
+    paragraphs = _paragraphs(_clean(body, deadline))
     body_start = len(head) + 2
     return CleanText(head + "\n\n" + "\n\n".join(paragraphs), body_start, len(paragraphs))
 

@@ -120,28 +120,30 @@ def duplicate_reject(source, source_id, line, n_bytes, doc_id: str) -> Reject:
 
 def _add_document(tables: dict[str, _Rows], doc: RawDocument, options: ProcessOptions,
                   seen: set[str]) -> None:
-    t0 = _clock()
-    clean = clean_document(doc.title, doc.body)
-    STAGE_SECONDS["normalize"] += _clock() - t0
-    text = clean.text
-    if clean.n_paragraphs == 0:
-        _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "empty",
-                                          "no body text after clean-up", doc.n_bytes))
-        return
-    doc_id = doc_id_of(text)
-    if doc_id in seen:
-        _reject(tables["rejects"], duplicate_reject(doc.source, doc.source_id, doc.line,
-                                                    doc.n_bytes, doc_id))
-        return
-    seen.add(doc_id)
+    deadline = Deadline(options.doc_seconds)  # clean-up and extraction share one time limit
     try:
-        ex = extract_document(text, Deadline(options.doc_seconds))
+        t0 = _clock()
+        clean = clean_document(doc.title, doc.body, deadline)
+        STAGE_SECONDS["normalize"] += _clock() - t0
+        text = clean.text
+        if clean.n_paragraphs == 0:
+            _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "empty",
+                                              "no body text after clean-up", doc.n_bytes))
+            return
+        doc_id = doc_id_of(text)
+        if doc_id in seen:
+            _reject(tables["rejects"], duplicate_reject(doc.source, doc.source_id, doc.line,
+                                                        doc.n_bytes, doc_id))
+            return
+        seen.add(doc_id)
+        ex = extract_document(text, deadline)
     except TimeoutError:
-        _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "timeout",
-                                          f"extraction took over {options.doc_seconds} s", doc.n_bytes))
+        _reject(tables["rejects"], Reject(
+            doc.source, doc.source_id, doc.line, "timeout",
+            f"clean-up and extraction took over {options.doc_seconds} s of CPU", doc.n_bytes))
         return
     except Exception as exc:  # a bug must cost one document, never the run
-        log.exception("extraction failed on %s", doc.source)
+        log.exception("clean-up or extraction failed on %s", doc.source)
         _reject(tables["rejects"], Reject(doc.source, doc.source_id, doc.line, "internal_error",
                                           f"{type(exc).__name__}: {exc}"[:500], doc.n_bytes))
         return
