@@ -841,7 +841,7 @@ def _first_speaker(doc: _Doc, cue: _Cue, limit: int) -> tuple[int, int, str | No
 
 _WHO = " who "
 _RELATIVE_REACH = 150  # characters from "who" to a later verb of its clause ("who just a week ago surprised ... by declaring")
-_NOT_IN_RELATIVE = _NO_SENTENCE_END | frozenset(",:()")  # (a comma closes the relative clause: "Smith, who ..., said")
+_NOT_IN_RELATIVE = frozenset(',:;()"“”')  # (a comma closes the relative clause: "Smith, who ..., said")
 
 
 def _relative_who(text: str, cue: _Cue, limit: int) -> tuple[int, int] | None:
@@ -856,10 +856,15 @@ def _relative_who(text: str, cue: _Cue, limit: int) -> tuple[int, int] | None:
     start, end = at + 1, at + len(_WHO) - 1
     gap = text[end:cue.start]
     after = gap.split(None, 1)[0] if gap.strip() else ""
-    if not after[:1].islower() or after in _PRONOUNS or not _NOT_IN_RELATIVE.isdisjoint(gap) \
-            or any(" " + dash in gap for dash in _DASHES):  # "The justice -- who has ... -- said she ... and promised"
-        return None
+    if not after[:1].islower() or after in _PRONOUNS or not _plain_words(gap):
+        return None  # (not "The justice -- who has ... -- said she ... and promised")
     return start, end
+
+
+def _plain_words(part: str) -> bool:
+    """No comma, colon, semicolon, bracket, quotation mark or spaced dash in ``part``: one
+    relative clause's words ("Mr." may stand in it)."""
+    return _NOT_IN_RELATIVE.isdisjoint(part) and not any(" " + dash in part for dash in _DASHES)
 
 
 def _relative_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
@@ -2484,18 +2489,43 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
         found = _subject(doc, s_start, cs)
         if found is not None and text.count(" ", found[1], cs) < 25:
             return _Attribution(cue, vg, cue.end, found[:2], None, "indirect.subject_and_said")
+    who = text.find(_WHO, cs, end)
+    if who > cs:  # "Residents who fled the town said", "some who advocate free speech argue": the words before "who"
+        if (cs == low and low > s_start) or not _restrictive_relative(text, who + len(_WHO), end):
+            return None  # (a subject cut by the window, or a relative clause that is not a plain one)
+        end = who
+        np = text[cs:end].split()
+        if not _head_before_who(np):
+            return None
     if not np or len(np) > _MAX_SUBJECT_WORDS or np[-1] in _NOT_SUBJECT_END \
             or (np[-1][-1].isdigit() and not (len(np) > 2 and np[-2] in ("in", "of"))) \
             or np[-1].endswith(("'s", "’s")) \
             or np[0].lower() in _NOT_SUBJECT_START or not _NOT_SUBJECT_START.isdisjoint(np[1:]) \
             or not _QUOTE_MARKS.isdisjoint(text[cs:end]) or "''" in text[cs:end] or (_only_stopwords(" ".join(np)) and not (
-                len(np) == 1 and np[0] in _PRONOUN_DETERMINERS)):
-        return None  # ("Another said he hoped ...": a determiner standing for a person speaks)
+                len(np) == 1 and (np[0] in _PRONOUN_DETERMINERS or who > cs))):
+        return None  # ("Another said he hoped ...", "those who ... say": a determiner standing for people speaks)
     while cs < end and text[cs] == " ":
         cs += 1
     if not _CLAUSE_WORDS.isdisjoint(np[:-1]):
         return None  # "Barden now helps lead a program called", "a celebratory event was held called": a clause, not a subject
     return _Attribution(cue, vg, cue.end, (cs, end), None, rule)
+
+
+def _head_before_who(np: list[str]) -> bool:
+    """True when the words before "who" read as a noun phrase, not as the end of a clause: not
+    "on Axa's policies will mean a policyholder", "It's one reason women", "involved showing 174
+    participants" (a preposition or a participle first, an auxiliary or a contraction inside)."""
+    first = np[0]
+    if first in _PREPOSITIONS or (first.islower() and first.endswith(("ed", "ing"))):
+        return False
+    return not any(w in _AUXILIARIES or (w.endswith(("'s", "’s")) and w[:-2] in _STOPWORDS) for w in np[:-1])
+
+
+def _restrictive_relative(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] (after "who", up to the verb group) is words only: no quotation,
+    dash or bracket, no second clause ("who should be shunned ... gathered steam as ...")."""
+    part = text[start - 1:end]
+    return _plain_words(part) and not any(opener in part for opener in _CLAUSE_STARTS)
 
 
 def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
