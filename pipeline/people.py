@@ -288,6 +288,26 @@ class People:
         ends with it), unless two people share that first word."""
         return self._first_word.get(full) if " " not in full else None
 
+    def _person_before_who(self, m: Mention) -> bool:
+        """True when the mention right before a "who" without a comma names a person ("economics
+        minister Heizo Takenaka who said", "Obama who ordered" once Barack Obama is known), not a
+        group or a place ("Britons who want", "a baker in Colorado who", "Founding Fathers who wanted")."""
+        text = self._text
+        tok = _token_before(text, m.start, max(0, m.start - 40))
+        if tok is not None and text[tok[0]:tok[1]] in _DETERMINER_SET:
+            tok = _token_before(text, tok[0], max(0, tok[0] - 40))
+        if tok is not None and text[tok[0]:tok[1]] in _BEFORE_PLACE:
+            return False
+        mention = text[m.start:m.end]
+        names, roles, _ = _name_parts(mention)
+        if not names or not mention.split()[-1][:1].isupper():
+            return False  # a description ("the Russian attorney who met ...") is defined by its clause
+        if roles or _personal_name(names):
+            return True
+        full = self._full.get(names[-1])  # (no new look-up: the register of names stays as it was)
+        known = self._by_name.get(full[0] if full else " ".join(names))
+        return known is not None and known.kind == "person"
+
     # -- pronouns and descriptions -------------------------------------------------------------
     def _antecedent(self, want_gender: str, want_kind: str, pos: int) -> _Entity | None:
         """Nearest earlier compatible entity: the latest registered one, unless a person is named
@@ -322,10 +342,13 @@ class People:
         mention = mention.strip()
         if not mention:
             return Speaker(None, "unknown")
-        if mention == "who":  # Jeb Bush, who announced ...: the name before the comma
-            comma = self._text.rfind(",", max(0, pos - 4), pos)
-            m = mention_before(self._text, comma, max(0, comma - 200)) if comma > 0 else None
-            if m is None or self._text[m.start:m.end] == "who":
+        if mention == "who":  # the name before it: "Jeb Bush, who announced", "Flynn – who", "Obama who ordered"
+            head = self._text[max(0, pos - 4):pos]
+            bare = head.rstrip(_BEFORE_WHO)
+            at = pos - len(head) + len(bare)
+            m = mention_before(self._text, at, max(0, at - 200)) if at > 0 else None
+            if m is None or self._text[m.start:m.end] == "who" \
+                    or (bare == head.rstrip() and not self._person_before_who(m)):  # no comma or dash before "who"
                 return Speaker(None, "unknown")
             return self.resolve(self._text[m.start:m.end], m.start, m.appos)
         if mention in _PRONOUNS:
@@ -571,6 +594,8 @@ def _relative_object(text: str, tok: tuple[int, int] | None, limit: int) -> int 
     who = _token_before(text, verb[0], limit) if verb is not None and text[verb[0]:verb[1]].islower() else None
     return who[0] if who is not None and text[who[0]:who[1]] == "who" else None
 
+
+_BEFORE_WHO = " ,—–-"  # between a name and the "who" of its relative clause
 
 _BEFORE_PLACE = frozenset("in of from at near".split())
 
