@@ -41,6 +41,11 @@ _TITLES = {row[0]: row[1] for row in table("people_titles.tsv")}
 _ROLES = {row[0]: row[1] for row in table("people_roles.tsv")}
 _STOP = words("people_stopwords.txt")
 _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given name -> m | f | x
+# words inside the name of an organisation: "Bank of England", "Institute for Fiscal Studies",
+# "Marks and Spencer", "Council on Foreign Relations"
+_NAME_CONNECTORS = frozenset("of for and & on".split())
+_AND = frozenset("and &".split())
+_SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
 _PLACES = words("people_places.txt")  # speak as organisations: China, Labour, the White House
 
 
@@ -135,30 +140,68 @@ _FAMILY_FIRST_MIDDLES = frozenset("Thi Van Thị Văn".split())
 def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     """Split a written name into (name words, role words, gender) by dropping leading titles,
     stopwords and possessives: "Kazakhstan's President Kassym-Jomart Tokayev" ->
-    (["Kassym-Jomart", "Tokayev"], {"president"}, "x")."""
+    (["Kassym-Jomart", "Tokayev"], {"president"}, "x").  An organisation's capitalised head noun
+    and the connectors inside its name stay: "the Bank of England" -> (["Bank", "of", "England"],
+    {"bank"}, "x"); a connector without one keeps the words after it ("Trump and Clinton" ->
+    ["Clinton"])."""
     tokens = mention.replace(",", " ").split()
     roles: set[str] = set()
     gender = "x"
     keep: list[str] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         low = tok.lower().rstrip(".")
+        if tok in _NAME_CONNECTORS and keep:
+            if tok in _AND or _org_head(keep[-1]):
+                keep.append(tok)  # "Bank of", "Food and": dropped below unless a name word follows
+                continue
+            break  # "Paul Miller of Thames Valley Police": the person, of an organisation
+        if keep and keep[-1] in _NAME_CONNECTORS and not tok[:1].isupper():
+            keep.pop()
         if tok in _TITLES or tok + "." in _TITLES:
             gender = _TITLES.get(tok, _TITLES.get(tok + ".", "x")) if gender == "x" else gender
             roles.add(low)
             keep = []
         elif low in _ROLES:
             roles.add(low)
-            keep = []
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if _org_head(tok) and (keep or nxt in _NAME_CONNECTORS or nxt[:1].isupper()):
+                keep.append(tok)  # "Labour Party", "Bank of England", "Senate Finance Committee"
+            else:
+                keep = []
         elif tok in _STOP or tok.endswith(("'s", "’s")) or not tok[:1].isupper():
             keep = []
         else:
             keep.append(tok)
-    if len(keep) >= 3 and keep[0] not in _GIVEN and keep[1] not in _FAMILY_FIRST_MIDDLES:  # Inside Jared Kushner, State Mike Pompeo
-        first = next((i for i, w in enumerate(keep[1:-1], 1) if w in _GIVEN), 0)
-        keep = keep[first:]
+    while keep and keep[-1] in _NAME_CONNECTORS:
+        keep.pop()
+    if _organisation_name(keep):
+        head = max(i for i, w in enumerate(keep) if _org_head(w))
+        rest = keep[head + 1:]
+        if rest and (rest[0] in _AND or rest[0] not in _NAME_CONNECTORS and not _GIVEN.keys().isdisjoint(rest)):
+            # "the Internet Research Agency and NRA", "National Park Service Ranger Michael Kelly":
+            # a name after the organisation's (not "Oxford University Press")
+            keep = rest[rest[0] in _AND:]
+    if not _organisation_name(keep):
+        keep = keep[max((i for i, w in enumerate(keep) if w in _AND), default=-1) + 1:]  # "Trump and Clinton"
+        if len(keep) >= 3 and keep[0] not in _GIVEN and keep[1] not in _FAMILY_FIRST_MIDDLES:  # Inside Jared Kushner, State Mike Pompeo
+            first = next((i for i, w in enumerate(keep[1:-1], 1) if w in _GIVEN), 0)
+            keep = keep[first:]
     if gender == "x" and len(keep) >= 2:  # Hillary Clinton: the given name tells
         gender = _GIVEN.get(keep[0], "x")
     return tuple(keep), frozenset(roles), gender
+
+
+def _organisation_name(names: list[str] | tuple[str, ...]) -> bool:
+    """A name with an organisation's capitalised head noun in it: "Bank of England", "Labour
+    Party", "Clinton Foundation"; not a person's given and family name where one of them is also
+    such a noun: "Bill Gates", "Walter White"."""
+    return any(_org_head(w) for w in names) and not (
+        len(names) == 2 and names[0] in _GIVEN and (names[1] in _SURNAME_HEADS or not _org_head(names[1])))
+
+
+def _org_head(word: str) -> bool:
+    """"Party", "Bank": the capitalised head noun of an organisation's name (not "PARTY")."""
+    return word[:1].isupper() and not word.isupper() and _ROLES.get(word.lower()) == "organisation"
 
 
 def _personal_name(names: tuple[str, ...]) -> bool:
@@ -181,6 +224,8 @@ def mention_kind(mention: str) -> str:
     if _ROLES.get(last) == "person":
         return "person"
     names, roles, _ = _name_parts(mention)
+    if _organisation_name(names):
+        return "organisation"
     if roles or len(names) >= 2:
         return "person"
     return "unknown"
@@ -225,11 +270,11 @@ class People:
                 if not (end < len(text) and text[end].isalnum()) and not (at and text[at - 1].isalnum()):
                     seen += 1
                     run_start = _name_run_start(text, at, max(0, at - 80))
-                    if run_start < at:
-                        names, r, g = _name_parts(text[run_start:end])
+                    names, r, g = _name_parts(text[run_start:end]) if run_start < at else ((), None, "x")
+                    if names and not _organisation_name(names):  # "Congress Trump": no fuller name of Trump
                         roles |= r
                         gender = g if gender == "x" else gender
-                        if names and names[-1] == surname and len(" ".join(names)) > len(best):
+                        if names[-1] == surname and len(" ".join(names)) > len(best):
                             best = " ".join(names)
                 at = text.find(surname, end)
         self._full[surname] = (best, roles, gender)
@@ -260,14 +305,17 @@ class People:
         names, roles, gender = _name_parts(mention)
         if not names:
             return None
-        full, more_roles, more_gender = self._fullest(names[-1])
+        if _organisation_name(names):  # its last word is no surname: "Senate Judiciary Committee"
+            full, more_roles, more_gender = " ".join(names), set(), "x"
+        else:
+            full, more_roles, more_gender = self._fullest(names[-1])
         if len(" ".join(names)) > len(full):
             full = " ".join(names)
         if appos:
             roles |= {w.lower() for w in appos.split() if w.lower() in _ROLES}
         # a name at an attribution speaks: a person unless it names an organisation or a place
         # (the ministry, China, Labour, NATO)
-        org = (_ROLES.get(names[-1].lower()) == "organisation" or full in _PLACES
+        org = (_organisation_name(names) or full in _PLACES
                or (len(names) == 1 and 1 < len(full) <= 4 and full.isupper()))  # an acronym, not TRUMP:
         kind = "organisation" if org else "person"
         family_first = self._family_first(full)
@@ -323,7 +371,7 @@ class People:
         runs = list(_CAPITALISED_RUNS.finditer(self._text, start, pos, timeout=self._deadline.left()))
         for m in reversed(runs):
             names, roles, gender = _name_parts(m.group())
-            if not names or not (roles or names[-1] in self._full or _personal_name(names)
+            if not names or _organisation_name(names) or not (roles or names[-1] in self._full or _personal_name(names)
                                  or " ".join(names) in self._by_name):
                 continue  # a place, an outlet, a month: not a person unless a title or given name says so
             full, _, g = self._fullest(names[-1])
@@ -364,7 +412,7 @@ class People:
             return Speaker(None, "person" if mention in ("I", "you", "You") else "unknown")
         words_ = mention.split()
         first, last = words_[0], words_[-1].lower().rstrip(",.")
-        if first in _DETERMINERS and last in _ROLES:
+        if first in _DETERMINERS and last in _ROLES and not _organisation_name(_name_parts(mention)[0]):
             kind = _ROLES[last]
             if first.lower() == "the" and len(words_) <= 4:  # a definite description: resolve
                 for ent in islice(reversed(self._entities.values()), 8):
@@ -518,7 +566,8 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
     if word.endswith(("’s", "'s")) and word[:-2] in _PRONOUNS:  # He's said: the pronoun, then "has"
         return Mention(s, e - 2, e - 2, appos)
     low = word.lower()
-    if low in _ROLES and not word.isupper():
+    in_name = word[0].isupper() and _ROLES.get(low) == "organisation" and _name_word_before(text, s, limit)
+    if low in _ROLES and not word.isupper() and not in_name:  # not "Tourism Council", "Labour Party"
         return Mention(_description_start(text, s, limit), e, cue_start, appos)
     if word[-1] == "s" and word[0].islower() and _plural_head(word):  # "ordinary Chinese traders say": a group
         start = _description_start(text, s, limit)
@@ -538,6 +587,8 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         w = text[tok[0]:tok[1]]
         if _is_name_word(w) or (w in _PARTICLES and n > 0):
             start, n = tok[0], n + 1
+        elif w in _NAME_CONNECTORS and _joins_name(_word_before(text, tok[0], limit), w, _word_after(text, start, pos)):
+            start, n = tok[0], n + 1
         elif w.lower() in _ROLES and w.islower():  # spokesman John Kirby, former president Bill Clinton
             start = tok[0]
             tok = _token_before(text, start, limit)
@@ -550,7 +601,13 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             break
         else:
             break
-    before = _token_before(text, start, limit)  # (read once for the two tests below)
+    organisation = start < s and _organisation_name(_name_parts(text[start:e])[0])
+    if start < s and not organisation:
+        start = _after_connectors(text, start, e)  # "Trump and Clinton": Clinton, as before
+    before = _token_before(text, start, limit)  # (read once for the tests below)
+    if organisation and before is not None and text[before[0]:before[1]] in _DETERMINER_SET:
+        start = before[0]  # "the Bank of England", as a description
+        before = _token_before(text, start, limit)
     role = _role_for(text, before, limit)
     if role is not None:  # "A spokeswoman for YouTube said": the spokeswoman speaks, for YouTube
         return Mention(_description_start(text, role, limit), e, cue_start, appos)
@@ -561,6 +618,37 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
             return None
         return Mention(_description_start(text, head[0], limit), head[1], cue_start, None)
     return Mention(start, e, cue_start, appos)
+
+
+def _after_connectors(text: str, start: int, end: int) -> int:
+    """Where the words after the last connector of ``text[start:end]`` start (``start`` if none)."""
+    cut = max(text.rfind(f" {word} ", max(0, start - 1), end) for word in _NAME_CONNECTORS)
+    return start if cut < 0 else text.find(" ", cut + 1) + 1
+
+
+def _word_before(text: str, pos: int, limit: int) -> str:
+    tok = _token_before(text, pos, limit)
+    return "" if tok is None else text[tok[0]:tok[1]]
+
+
+def _word_after(text: str, pos: int, limit: int) -> str:
+    tok = _token_after(text, pos, limit)
+    return "" if tok is None else text[tok[0]:tok[1]]
+
+
+def _name_word_before(text: str, pos: int, limit: int) -> bool:
+    word = _word_before(text, pos, limit)
+    return _is_name_word(word) and word not in _STOP
+
+
+def _joins_name(before: str, connector: str, after: str) -> bool:
+    """Whether ``connector`` between the words ``before`` and ``after`` continues one name: "Bank
+    of England", "Food and Drug", "Paul Miller of Thames Valley Police", "Council on Foreign
+    Relations"; not "The White House on Monday", "Dershowitz on Hastert" ("on" only after an
+    organisation's head noun)."""
+    if after.rstrip(",.;:") in _WHEN_WORDS or before in _STOP or not _is_name_word(before):
+        return False
+    return connector != "on" or _org_head(before)
 
 
 def _capitalised_run_start(text: str, start: int, limit: int, most: int = 3) -> int:
@@ -734,14 +822,21 @@ def _titled_name_end(text: str, end: int, limit: int) -> int:
 
 
 def _name_end(text: str, start: int, limit: int) -> int:
-    """End of the capitalised run starting at ``start`` (a trailing stop is a sentence's, not the name's)."""
-    end, cur, n = start, start, 0
+    """End of the capitalised run starting at ``start`` (a trailing stop is a sentence's, not the
+    name's).  Connectors join it only inside an organisation's name: "the World Travel and Tourism
+    Council", not "John Smith of Reuters"."""
+    end, cur, n, connected = start, start, 0, None
     while n < _MAX_NAME_WORDS:
         tok = _token_after(text, cur, limit)
         if tok is None:
             break
         raw = text[tok[0]:tok[1]]
         word = raw.rstrip(",;:!?")
+        if n and raw in _NAME_CONNECTORS and cur == end \
+                and _joins_name(_word_before(text, tok[0], start), raw, _word_after(text, tok[1], limit)):
+            connected = end if connected is None else connected
+            cur, n = tok[1], n + 1
+            continue
         if not (_is_name_word(word) or (n and word in _PARTICLES and raw == word)):
             if word.endswith(".") and _is_name_word(word[:-1]):
                 end = tok[0] + len(word) - 1  # the name ends the sentence: "said Jane Doe."
@@ -750,6 +845,8 @@ def _name_end(text: str, start: int, limit: int) -> int:
         if raw != word:
             break
         cur = tok[1]
+    if connected is not None and not _organisation_name(_name_parts(text[start:end])[0]):
+        return connected
     return end
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.people import People, Speaker, mention_after, mention_before, mention_kind, trim_mention
+from pipeline.people import People, Speaker, _name_parts, mention_after, mention_before, mention_kind, trim_mention
+from pipeline.process import extract_document
 
 
 @pytest.mark.parametrize("window, mention", [
@@ -168,3 +169,52 @@ def test_a_shared_first_word_is_not_guessed():
     people.resolve("Wang Yi", 0)
     people.resolve("Wang Qishan", text.index("Wang Qishan"))
     assert people.resolve("Wang", text.index("Wang said")).name == "Wang"
+
+
+@pytest.mark.parametrize("sentence, mention, speaker", [
+    ("The Bank of England said rates would stay.", "The Bank of England", "Bank of England"),
+    ("Prices rose, the Office for National Statistics said.", "the Office for National Statistics",
+     "Office for National Statistics"),
+    ("The Food and Drug Administration said the drug was safe.", "The Food and Drug Administration",
+     "Food and Drug Administration"),
+    ("The Federal Reserve Bank of New York said output fell.", "The Federal Reserve Bank of New York",
+     "Federal Reserve Bank of New York"),
+    ("Jobs grew, according to the World Travel and Tourism Council (WTTC).",
+     "the World Travel and Tourism Council", "World Travel and Tourism Council"),
+    ("A spokesman for the Department of Health said it was wrong.",
+     "A spokesman for the Department of Health", "Department of Health"),
+    ("The Labour Party said it would win.", "The Labour Party", "Labour Party"),
+    ("The Senate Finance Committee said it would vote.", "The Senate Finance Committee", "Senate Finance Committee"),
+])
+def test_an_organisation_is_named_whole(sentence, mention, speaker):
+    """Before, the name ended at its first lower-case word: "England", "National Statistics"."""
+    quotes = extract_document("Title\n\n" + sentence).quotes
+    assert [(q.speaker_mention, q.speaker, q.speaker_kind) for q in quotes] == [(mention, speaker, "organisation")]
+
+
+@pytest.mark.parametrize("mention, names", [
+    ("Trump and Clinton", ("Clinton",)),  # two people: the nearer one, as before
+    ("John Smith of Reuters", ("John", "Smith")),  # a person of an organisation
+    ("Paul Miller of Thames Valley Police", ("Paul", "Miller")),
+    ("National Park Service Ranger Michael Kelly", ("Michael", "Kelly")),  # a name after the organisation's
+    ("the Internet Research Agency and NRA", ("NRA",)),  # two organisations
+    ("Walter White", ("Walter", "White")),  # a family name that is also such a noun
+    ("Department of Health and Human Services", ("Department", "of", "Health", "and", "Human", "Services")),
+])
+def test_connectors_join_only_an_organisations_name(mention, names):
+    assert _name_parts(mention)[0] == names
+
+
+def test_a_person_pronoun_does_not_resolve_to_an_organisation():
+    text = "Mr Smith spoke first. The Clinton Foundation then replied. He said it was wrong."
+    people = People(text)
+    assert people.resolve("He", text.index("He said")) == Speaker("Smith", "person")
+
+
+def test_an_organisation_is_not_merged_with_another_by_its_last_word():
+    text = ("The Democratic National Committee met. Later, the National Republican Congressional Committee "
+            "said no.")
+    people = People(text)
+    people.resolve("The Democratic National Committee", 0)
+    found = people.resolve("the Senate Judiciary Committee", text.index("said"))
+    assert found == Speaker("Senate Judiciary Committee", "organisation")
