@@ -30,11 +30,12 @@ import regex
 from .limits import NO_DEADLINE, Deadline
 from .vocab import table, words
 
-__all__ = ["Speaker", "People", "Mention", "mention_before", "mention_after", "SUBJECT", "mention_kind", "trim_mention"]
+__all__ = ["Speaker", "People", "Mention", "mention_before", "mention_reach", "mention_limit", "mention_after", "SUBJECT", "mention_kind", "trim_mention"]
 
 MAX_NAME_SCANS = 24  # distinct surnames looked up for their fullest form, per document
 MAX_OCCURRENCES = 2  # occurrences of a surname read for its fullest form (the first ones name in full)
 PRONOUN_WINDOW = 400  # characters before a pronoun searched for a named antecedent
+MENTION_REACH = 200  # characters before a verb read for its speaker (mention_before's limit is never further back)
 
 _PRONOUNS = {row[0]: (row[1], row[2]) for row in table("people_pronouns.tsv")}
 _TITLES = {row[0]: row[1] for row in table("people_titles.tsv")}
@@ -521,6 +522,16 @@ def _is_name_word(word: str) -> bool:
     return word[-1].isalpha() or word[-1] in "’'" and word[-2:-1].isalpha()  # Jones' but not Trump,''
 
 
+def mention_limit(pos: int, limit: int) -> int:
+    """The limit :func:`mention_before` reads back to from ``pos``: ``limit``, but at most
+    :data:`MENTION_REACH` characters back (two limits further back give the same mention).
+
+    >>> mention_limit(500, 0), mention_limit(500, 450)
+    (300, 450)
+    """
+    return max(limit, pos - MENTION_REACH, 0)
+
+
 def mention_before(text: str, pos: int, limit: int) -> Mention | None:
     """The speaker written right before the reporting verb at ``pos`` (and its adverbs), or None.
 
@@ -528,13 +539,29 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
     >>> m = mention_before(t, t.index("said"), 0); t[m.start:m.end], t[m.cue_start:]
     ('Russian President Vladimir Putin', 'has also said')
     """
+    return mention_reach(text, pos, limit)[0]
+
+
+def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int | None]:
+    """:func:`mention_before`'s answer and, when the word before the verb decides it alone (a
+    pronoun, or a word no name ends with), the highest limit that gives the same answer (every
+    lower one does too): the space before that word; None when the answer may depend on the
+    limit. Quotes in a run-on sentence read the same verbs from limits a few words apart.
+
+    >>> t = "Later he said"
+    >>> mention_reach(t, t.index("said"), 0)
+    (Mention(start=6, end=8, cue_start=9, appos=None), 5)
+    >>> t = "Later Smith said"
+    >>> mention_reach(t, t.index("said"), 0)[1] is None  # a name may begin further back
+    True
+    """
     pos = min(pos, len(text))
-    limit = max(limit, pos - 200, 0)
+    limit = mention_limit(pos, limit)
     end, cue_start, timed = pos, pos, False
     for _ in range(6):  # adverbs and auxiliaries (part of the cue), then time words
         tok = _token_before(text, end, limit)
         if tok is None:
-            return None
+            return None, None
         word = text[tok[0]:tok[1]]
         if word in _ADVERBS and not timed:
             cue_start = end = tok[0]
@@ -543,7 +570,7 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         else:
             break
     else:
-        return None
+        return None, _reach(tok, limit)
     s, e = tok
     appos = None
     if word[-1] in "),":
@@ -553,32 +580,35 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         else:  # an apposition: Putin, the Russian president,
             inner = text.rfind(",", max(limit, e - 95), e - 1)
             if inner >= 0 and not _QUOTE_CHARS.isdisjoint(text[inner:e]):
-                return None
+                return None, None
             if inner >= 0 and _a_place(text[inner + 1:e - 1]):
                 inner = _before_place(text, inner, max(limit, e - 95))
         tok = _token_before(text, inner, limit) if inner >= 0 else None
         if tok is None:
-            return None
+            return None, None
         appos, (s, e) = text[inner:e], tok
         word = text[s:e]
+        tok = None  # (the apposition was searched for down to the limit: the answer depends on it)
     if word in _PRONOUNS:
-        return Mention(s, e, cue_start, appos)
+        return Mention(s, e, cue_start, appos), _reach(tok, limit)
     if word.endswith(("’s", "'s")) and word[:-2] in _PRONOUNS:  # He's said: the pronoun, then "has"
-        return Mention(s, e - 2, e - 2, appos)
+        return Mention(s, e - 2, e - 2, appos), _reach(tok, limit)
     low = word.lower()
     in_name = word[0].isupper() and _ROLES.get(low) == "organisation" and _name_word_before(text, s, limit)
     if low in _ROLES and not word.isupper() and not in_name:  # not "Tourism Council", "Labour Party"
-        return Mention(_description_start(text, s, limit), e, cue_start, appos)
+        return Mention(_description_start(text, s, limit), e, cue_start, appos), None
+    if in_name:
+        tok = None  # (the name word before it was read down to the limit: the answer depends on it)
     if word[-1] == "s" and word[0].islower() and _plural_head(word):  # "ordinary Chinese traders say": a group
         start = _description_start(text, s, limit)
         before = _token_before(text, start, limit)
         if before is not None and text[before[0]:before[1]] in _BEFORE_OBJECT:
-            return None  # "Protesters marching through the streets chanted": the object of a preposition
+            return None, None  # "Protesters marching through the streets chanted": the object of a preposition
         if start < s:
-            return Mention(start, e, cue_start, appos)
-        return None
+            return Mention(start, e, cue_start, appos), None
+        return None, None
     if not _is_name_word(word) or word in _STOP:
-        return None
+        return None, _reach(tok, limit)
     start, n = s, 1
     while n < _MAX_NAME_WORDS:
         tok = _token_before(text, start, limit)
@@ -610,14 +640,20 @@ def mention_before(text: str, pos: int, limit: int) -> Mention | None:
         before = _token_before(text, start, limit)
     role = _role_for(text, before, limit)
     if role is not None:  # "A spokeswoman for YouTube said": the spokeswoman speaks, for YouTube
-        return Mention(_description_start(text, role, limit), e, cue_start, appos)
+        return Mention(_description_start(text, role, limit), e, cue_start, appos), None
     who = _relative_object(text, before, limit)
     if who is not None:  # "The officials who spoke to the AP said": the AP is the relative clause's object
         head = _token_before(text, who, limit)
         if head is None or not text[head[0]:head[1]].isalnum():
-            return None
-        return Mention(_description_start(text, head[0], limit), head[1], cue_start, None)
-    return Mention(start, e, cue_start, appos)
+            return None, None
+        return Mention(_description_start(text, head[0], limit), head[1], cue_start, None), None
+    return Mention(start, e, cue_start, appos), None
+
+
+def _reach(tok: tuple[int, int] | None, limit: int) -> int | None:
+    """The highest limit from which :func:`_token_before` finds ``tok`` again (the space before it,
+    found from any limit up to there), or None when it was cut at ``limit``."""
+    return tok[0] - 1 if tok is not None and tok[0] > limit else None
 
 
 def _after_connectors(text: str, start: int, end: int) -> int:

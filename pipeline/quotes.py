@@ -34,7 +34,7 @@ from operator import attrgetter, itemgetter
 import regex
 
 from .limits import NO_DEADLINE, Deadline
-from .people import SUBJECT, People, mention_after, mention_before, trim_mention
+from .people import SUBJECT, People, mention_after, mention_before, mention_limit, mention_reach, trim_mention
 from .records import slot_filler
 from .segment import Segmentation
 from .vocab import table, words
@@ -440,6 +440,7 @@ _OPENING_ADVERBS = frozenset("Nevertheless However Meanwhile Still Instead Indee
 _PASSIVE_WORDS = frozenset("is are was were be been being".split())
 _CONNECTIVES = frozenset("But And Yet So Still Then Now Meanwhile However Instead Also Indeed Even".split())
 _MAX_SUBJECT_WORDS = 12
+_NP_REACH = 120  # characters before a verb group read for its subject's words
 _PRONOUN_DETERMINERS = frozenset("Another Others One Some Many Both Most Several Few".split())
 # Words (before the last) that make the words before a verb a clause of their own rather than its subject
 # ("a celebratory event was held called", "the campaign has said to have ... called").
@@ -724,7 +725,7 @@ class _Doc:
     """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
 
     __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial", "more",
-                 "mentions", "according", "according_starts")
+                 "mentions", "reaches", "groups", "np_only", "according", "according_starts")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -739,6 +740,9 @@ class _Doc:
         self.partial: dict[int, _Attribution] = {}  # cue start -> attribution of a partly quoted clause
         self.more: tuple[int, int] | None = None  # the second fragment of the last reported clause
         self.mentions: dict[tuple[int, int], object] = {}  # (verb position, limit) -> speaker mention or None
+        self.reaches: dict[int, tuple[int, object]] = {}  # verb position -> (highest limit, mention) for every limit up to it
+        self.groups: dict[tuple, tuple[int, str] | None] = {}  # cue -> its verb group (see _verb_group)
+        self.np_only: dict[tuple, bool] = {}  # see _np_subject_only
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -763,13 +767,22 @@ class _Doc:
 
 def _mention_before(doc: _Doc, pos: int, limit: int):
     """The speaker mention written right before the verb at ``pos`` (see people.mention_before),
-    read once per document for each place (several rules ask about the same verb)."""
+    read once per document for each place (several rules ask about the same verb, and quotes in a
+    run-on sentence ask from limits a few words apart: an answer the word before the verb decides
+    serves every limit up to that word, and limits further back than mention_before reads count as one)."""
     if pos <= limit:
         return None
-    key = (pos, limit)
+    known = doc.reaches.get(pos)
+    if known is not None and limit <= known[0]:
+        return known[1]
+    key = (pos, mention_limit(min(pos, len(doc.text)), limit))
     found = doc.mentions.get(key, doc)
     if found is doc:
-        found = doc.mentions[key] = mention_before(doc.text, pos, limit)
+        found, reach = mention_reach(doc.text, pos, limit)
+        if reach is not None:
+            doc.reaches[pos] = (reach, found)
+        else:
+            doc.mentions[key] = found
     return found
 
 
@@ -1798,19 +1811,27 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
     Republicans "are ..."" Lapp is the source (PolNeAR's convention), while after ", and he
     accused" a new clause has its own."""
     text = doc.text
+    last_participle = max((later.start for later in cues if later.form in _GERUNDS and (
+        text[later.start - 2:later.start] == ", " or text[later.start - 3:later.start] == "by ")), default=-1)
     for i, cue in enumerate(cues[-6:-1], start=max(0, len(cues) - 6)):  # the verbs nearest the quote
-        if cue.form in _GERUNDS and not cue.start in doc.partial:
+        if cue.start in doc.partial:
+            continue
+        if last_participle > cue.end:
+            continue  # "praised Mr. Trump at a news conference, calling him "...": the participle's clause
+        if cue.form in _GERUNDS:
             before = _word_before(text, cue.start)
             pos = cue.start - len(before) - 1 if before in _BEFORE_GERUND else cue.start
             if text[pos - 2:pos] != ", " and before not in _PROGRESSIVE \
                     and not (text[pos - 1:pos] == " " and text[pos - 3:pos - 1] in (',"', ",”", ",'")):
                 continue  # "..., (before) adding that ...": the participle of the clause before ("was telling": a verb)
+        # a verb without a speaker of its own is never the one (read first: quotes in a run-on
+        # sentence ask about the same verbs, and the answer is kept; the tests below are not)
+        if not _speaks(doc, cue, s_start):
+            continue
         reach = cues[i + 1].start if _NESTED_SUBJECT.fullmatch(
             text, cue.end, cues[i + 1].start, timeout=doc.deadline.left()) else open_start
         if any(text.find(b, cue.end, reach) >= 0 for b in _CLAUSE_BREAKS) or full_stop(text, cue.end, reach) >= 0:
             continue  # (a break after "said he expects" is the nested clause's: "said he expects A, B, and C to")
-        if cue.start in doc.partial:
-            continue
         later = cues[i + 1]
         if later.form in _SPEECH and later.form not in _GERUNDS and text.endswith(" and ", 0, later.start) \
                 and not _NESTED_CLAUSE.search(text, cue.end, later.start, timeout=doc.deadline.left()):
@@ -1819,24 +1840,38 @@ def _outermost(doc: _Doc, cues: list[_Cue], s_start: int, open_start: int) -> _C
         if m is not None and text[m.start:m.end] in _RELATIVE_SPEAKERS \
                 and text[cues[-1].start - 2:cues[-1].start] == ", ":
             continue  # "McCaskill, who has endorsed Clinton, said ...": the relative clause closes before the verb
-        if any(later.start > cue.end and later.form in _GERUNDS and (text[later.start - 2:later.start] == ", " or text[later.start - 3:later.start] == "by ")
-               for later in cues):
-            continue  # "praised Mr. Trump at a news conference, calling him "...": the participle's clause
         if _later_speaker_after_comma(doc, cue, cues, open_start):
             continue  # "Despite what he wrote in the speech, Cross said he ...": Cross's clause
-        if cue.form in _GERUNDS:  # "..., telling reporters that he thinks X is "...": the participle's speaker
-            if _attr_from_before(doc, cue, s_start, "") is not None:
-                return cue
-        elif _attr_from_before(doc, cue, s_start, "") is not None or _np_subject_only(doc, cue, s_start):
-            return cue
+        return cue
     return cues[-1]
+
+
+def _speaks(doc: _Doc, cue: _Cue, s_start: int) -> bool:
+    """Whether a speaker of the verb's own stands before it: "X said", or the words before its verb
+    group (a participle's: "..., telling reporters that he thinks X is "..."")."""
+    if _attr_from_before(doc, cue, s_start, "") is not None:
+        return True
+    return cue.form not in _GERUNDS and _np_subject_only(doc, cue, s_start)
 
 
 def _np_subject_only(doc: _Doc, cue: _Cue, s_start: int) -> bool:
     """The words before the verb group are its subject as written ("Another said he hoped with his
     "whole heart" ...": Another's clause), not a relative pronoun or a subject further back."""
-    attr = _np_subject(doc, cue, s_start, "")
-    return attr is not None and attr.rule == ""
+    group = _verb_group(doc, cue)
+    if group is None:
+        return False
+    # The answer depends on the sentence's start only when it lies within _NP_REACH of the verb
+    # group (else the words are read from _NP_REACH before it, cut by the window) and through the
+    # speaker written right before the group (a subject further back, read from the start, is
+    # never "as written": not looked for): quotes of a run-on sentence share it.
+    vg = group[0]
+    key = (cue.start, cue.end, cue.form, max(s_start, vg - _NP_REACH - 1),
+           _mention_before(doc, vg, s_start) if vg < cue.start else None)
+    found = doc.np_only.get(key)
+    if found is None:
+        attr = _subject_of_group(doc, cue, s_start, "", *group, further=False)
+        found = doc.np_only[key] = attr is not None and attr.rule == ""
+    return found
 
 
 def _later_speaker_after_comma(doc: _Doc, cue: _Cue, cues: list[_Cue], open_start: int) -> bool:
@@ -2437,7 +2472,22 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
     """The subject of the cue's clause as written, when no speaker form was recognised: the words
     from the clause's start (after an opening phrase up to a comma) to the verb group ("those
     surveyed say", "People involved in the project offered", "He immediately blasted")."""
-    text = doc.text
+    group = _verb_group(doc, cue)
+    return None if group is None else _subject_of_group(doc, cue, s_start, rule, *group)
+
+
+def _verb_group(doc: _Doc, cue: _Cue) -> tuple[int, str] | None:
+    """Where the cue's verb group starts (its adverbs, auxiliaries, time words and "continued to")
+    and the word before it; None when the cue has no verb group (a noun, a passive). Read once
+    per verb: the quotes of a run-on sentence ask about the same verbs."""
+    key = (cue.start, cue.end, cue.form)
+    found = doc.groups.get(key, doc)
+    if found is doc:
+        found = doc.groups[key] = _read_verb_group(doc.text, cue)
+    return found
+
+
+def _read_verb_group(text: str, cue: _Cue) -> tuple[int, str] | None:
     first = _word_before(text, cue.start)
     if first in _NO_VERB_AFTER or (first in _PASSIVE_WORDS and cue.form not in _GERUNDS):
         return None  # "the report", "was rejected": no verb group (the cheapest test first)
@@ -2458,7 +2508,14 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
     if word in _PASSIVE_WORDS or text.startswith(" by ", cue.end) or (
             cue.form not in _GERUNDS and group and group[-1] in _PASSIVE_WORDS):
         return None  # "was rejected by", "a fact first reported by", "It was said": a passive or a participle
-    relative = word
+    return vg, word
+
+
+def _subject_of_group(doc: _Doc, cue: _Cue, s_start: int, rule: str, vg: int, relative: str,
+                      further: bool = True) -> _Attribution | None:
+    """:func:`_np_subject` after the verb group: ``vg`` its start, ``relative`` the word before it;
+    ``further``: the sentence's subject when no words stand between a clause break and the group."""
+    text = doc.text
     if relative in _RELATIVE_SPEAKERS:  # "the NRA, which has endorsed Trump": PolNeAR's source is "which"
         return _Attribution(cue, vg, cue.end, (vg - len(relative) - 1, vg - 1), None, "indirect.relative_said")
     if vg < cue.start:  # "Lewandowski continued to assert": a speaker before the longer verb group
@@ -2469,7 +2526,7 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
                 return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, "indirect.x_adverb_said")
     if relative in _NOT_SUBJECT_END and relative not in ("and", "but"):
         return None  # "wants to say", "in the report": no subject ends here (checked before the scans below)
-    low = max(s_start, vg - 120)
+    low = max(s_start, vg - _NP_REACH)
     cs = low
     for m in _SUBJECT_BREAK.finditer(text, low, vg):  # literal alternatives: nothing to backtrack, no timeout
         cs = m.end()
@@ -2485,7 +2542,7 @@ def _np_subject(doc: _Doc, cue: _Cue, s_start: int, rule: str) -> _Attribution |
     if np and np[0] in _CONNECTIVES:
         cs += len(np[0]) + 1
         np = np[1:]
-    if not np and cs > low:  # "Cruz has questioned ..., but declined to": the sentence's subject
+    if further and not np and cs > low:  # "Cruz has questioned ..., but declined to": the sentence's subject
         found = _subject(doc, s_start, cs)
         if found is not None and text.count(" ", found[1], cs) < 25:
             return _Attribution(cue, vg, cue.end, found[:2], None, "indirect.subject_and_said")
