@@ -828,6 +828,7 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
 
 
 _COORDINATORS = (" and ", " but ")
+_COORDINATING = frozenset(c.strip() for c in _COORDINATORS) | {"or"}
 _OBJECT_BEFORE_VERB = frozenset("to by from with for at than against about toward towards".split())
 _CONCESSIVE = frozenset("Although Though While Whereas".split())
 _OBJECT_PREPOSITIONS = frozenset("of for with by from to at in on about against".split())
@@ -2125,6 +2126,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         attr = _clone(attr, attr.rule + "_relative")
         return attr, start, end, attr.rule
     end = _before_next_report(doc, start, end)
+    if text[mention[0]:mention[1]] == "who" and text[max(0, mention[0] - 2)].isalnum():
+        end = _before_main_verb(doc, start, end)  # "others who want to ban abortion said ...": "to ban abortion"
     if before.lower() in _SUBORDINATORS or text[mention[0]:mention[1]] in _RELATIVE_SPEAKERS or (
             text[s_start:max(s_start, text.find(" ", s_start, cue.start))].lower() in _SUBORDINATORS
             and text.find(",", s_start, cue.start) < 0):
@@ -2232,6 +2235,33 @@ def _before_next_report(doc: _Doc, start: int, end: int) -> int:
             while at > start and text[at - 1] in " \t,":
                 at -= 1
             return at
+    return end
+
+
+def _before_main_verb(doc: _Doc, start: int, end: int) -> int:
+    """The end of the content of a verb in a relative clause without a comma ("Hawkins and others
+    who want to ban abortion said ...", "A freshman Congressman who knows the border firsthand says
+    ..."): before the next verb of speech whose word before is a plain lower-case word, the verb of
+    the clause the relative clause is in. Not after a subject of its own, a verb group's auxiliary,
+    negation or adverb, a determiner or a preposition ("who said they had not read", "who posted it
+    was widely condemned", "an alleged assault"; "who know him say" is cut, "who think Trump says"
+    is not)."""
+    text = doc.text
+    if text.startswith("that ", start):
+        return end  # "those who felt that family members agreed": a clause with its own verb
+    for later in doc.cues_between(start + 1, end):
+        before = _word_before(text, later.start)
+        if later.form not in _SPEECH or later.form in _GERUNDS or later.form in _NOUNISH or later.form in _NAMING \
+                or later.used or not (before.isalpha() and before.islower()) \
+                or before in _NOT_MAIN_VERB or before in _PRONOUNS or before in _DETERMINERS or before in _PREPOSITIONS \
+                or before in _RELATIVES or before in _COORDINATING or before.endswith("ly") \
+                or (before.endswith("s") and _word_before(text, later.start - len(before) - 1) in _DETERMINERS):
+            continue  # (not "those who felt their coworkers agreed": a subject of the verb's own clause; not
+            # "their harassment claim", "a program called the Joseph Project": a noun, a name)
+        cut = later.start
+        while cut > start and text[cut - 1] in " \t,":
+            cut -= 1
+        return cut if cut > start else end
     return end
 
 
