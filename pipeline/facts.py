@@ -120,6 +120,7 @@ _SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
 _NUMBER_WORDS = number_words()
 _CARDINAL = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c in ("cardinal", "fraction", "scale"))
 _VAGUE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "vague")
+_SCALE_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "scale")
 _MULTIPLE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "multiple")
 _ORDINAL_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "ordinal")
 _ORDINAL_WORD_SET = frozenset(_ORDINAL_WORDS)
@@ -207,6 +208,7 @@ _WORD_NUMBER = regex.compile(
       | (?P<fold>(?:{_CARDINAL_ALT})-?fold)
       | (?P<mult>{_alt(_MULTIPLE)})
       | (?P<ordw>{_alt(_ORDINAL_WORDS)})(?={_W}+(?:{_alt(_ORDINAL_NOUNS)})\b)
+      | {_FRACTION_WORDS}{_W}+of{_W}+an?{_W}+(?P<fscale>{_alt(_SCALE_WORDS)})  # "a quarter of a million": one number
       | {_FRACTION_WORDS}(?={_W}+of{_W})                                 # "a third of", "two thirds of"
       | (?<=(?<![\w])by{_W}+(?:(?:{_alt(_QUALIFIER)}){_W}+)?)            # "fell by (almost) a fifth":
         {_FRACTION_WORDS}(?![\w-])                                       #   a change, with no "of"
@@ -751,6 +753,8 @@ def _unit_after(text: str, pos: int, limit: int, deadline: Deadline = NO_DEADLIN
     found = _lookup_after(tokens) if tokens else None
     if found is not None and found[0] in _LETTER_UNITS:
         found = _letter_unit(text, found, pos, limit, deadline)
+    elif found is not None and found[2] == "pound" and found[0].lower() in _POUND_WORDS:
+        found = _pound(text, found, at, limit, deadline)
     if found is None:
         return None
     return (*found, at, text[pos:at].strip(" \u00a0"))
@@ -773,6 +777,30 @@ def _letter_unit(text: str, found: tuple, pos: int, limit: int, deadline: Deadli
         if words.search(text, max(0, pos - 200), limit, timeout=deadline.left()) is not None:
             return surface, kind, unit, code
     return None
+
+
+_POUND_WORDS = ("pound", "pounds")
+_POUND_CONTEXT = table("fact_pound_context.tsv")
+_MONEY_WORDS, _WEIGHT_WORDS = (  # a word with no letter right before or after it ("320kg", "£5")
+    regex.compile(rf"(?<![^\W\d_])(?:{_alt(w for w, kind in _POUND_CONTEXT if kind == which)})(?![^\W\d_])")
+    for which in ("money", "weight"))
+
+
+def _pound(text: str, found: tuple, at: int, limit: int, deadline: Deadline) -> tuple:
+    """"pounds" at ``at`` after a number is sterling in a sentence about money and none about
+    weight ("spent millions of pounds", "pay five pounds for a ticket"), else a weight ("overloaded
+    by 700 pounds"); before "of", the words after it tell ("pounds of taxpayers' cash", "pounds of
+    cocaine"); after digits and a hyphen, a weight ("a 50-pound drone", not "million-pound homes")."""
+    end = at + len(found[0])
+    if at >= 2 and text[at - 1] == "-" and text[at - 2].isdigit():
+        return found
+    if text.startswith(" of ", end):
+        money = _MONEY_WORDS.search(text, end + 4, min(limit, end + 30), timeout=deadline.left()) is not None
+    else:
+        start = max(0, at - 200)
+        money = _MONEY_WORDS.search(text, start, limit, timeout=deadline.left()) is not None \
+            and _WEIGHT_WORDS.search(text, start, limit, timeout=deadline.left()) is None
+    return (found[0], "currency", None, "GBP") if money else found
 
 
 def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
@@ -977,6 +1005,8 @@ def _word_core(text: str, low: str, m, deadline: Deadline = NO_DEADLINE) -> _Cor
         den = 4.0 if m.group("fden") == "quarter" else _NUMBER_WORDS[m.group("fden")][0]
         if den < 2:
             return None
+        if m.group("fscale"):
+            return _Core(start, end, num / den * _NUMBER_WORDS[m.group("fscale")][0], True, "count.fraction_of_scale")
         return _Core(start, end, num / den, True, "fraction.words", kind="fraction")
     if m.group("ordw"):
         return _Core(start, end, _NUMBER_WORDS[m.group("ordw")][0], True, "ordinal.word", kind="ordinal")
