@@ -347,7 +347,11 @@ class People:
             tok = _token_before(text, tok[0], max(0, tok[0] - 40))
         if tok is not None and text[tok[0]:tok[1]] in _BEFORE_PLACE:
             return False
-        mention = text[m.start:m.end]
+        return self._names_person(text[m.start:m.end])
+
+    def _names_person(self, mention: str) -> bool:
+        """True when ``mention`` names a person by its own words (a title or role, a given name) or
+        is a person already registered; a description ("the Russian attorney") does not."""
         names, roles, _ = _name_parts(mention)
         if not names or not mention.split()[-1][:1].isupper():
             return False  # a description ("the Russian attorney who met ...") is defined by its clause
@@ -356,6 +360,18 @@ class People:
         full = self._full.get(names[-1])  # (no new look-up: the register of names stays as it was)
         known = self._by_name.get(full[0] if full else " ".join(names))
         return known is not None and known.kind == "person"
+
+    def _name_before_description(self, m: Mention) -> Mention | None:
+        """The name a description stands in apposition to ("Peter Walker, a University of Oregon
+        professor who ..."): the description opens with a/an/the right after a comma, at most
+        :data:`_APPOSITION_REACH` characters before its head; else None."""
+        text = self._text
+        comma = text.rfind(", ", max(0, m.start - _APPOSITION_REACH), m.start + 1)
+        if comma <= 0 or text[comma + 2:m.end].split(" ", 1)[0] not in _APPOSITION_OPENERS \
+                or not _QUOTE_CHARS.isdisjoint(text[comma:m.start]):
+            return None
+        name = mention_before(text, comma, max(0, comma - 200))
+        return name if name is not None and self._names_person(text[name.start:name.end]) else None
 
     # -- pronouns and descriptions -------------------------------------------------------------
     def _antecedent(self, want_gender: str, want_kind: str, pos: int) -> _Entity | None:
@@ -396,8 +412,9 @@ class People:
             bare = head.rstrip(_BEFORE_WHO)
             at = pos - len(head) + len(bare)
             m = mention_before(self._text, at, max(0, at - 200)) if at > 0 else None
-            if m is None or self._text[m.start:m.end] == "who" \
-                    or (bare == head.rstrip() and not self._person_before_who(m)):  # no comma or dash before "who"
+            if m is not None and bare == head.rstrip() and not self._person_before_who(m):  # no comma or dash
+                m = self._name_before_description(m)  # "Peter Walker, a University of Oregon professor who"
+            if m is None or self._text[m.start:m.end] == "who":
                 return Speaker(None, "unknown")
             return self.resolve(self._text[m.start:m.end], m.start, m.appos)
         if mention in _PRONOUNS:
@@ -720,6 +737,8 @@ def _relative_object(text: str, tok: tuple[int, int] | None, limit: int) -> int 
 
 
 _BEFORE_WHO = " ,—–-"  # between a name and the "who" of its relative clause
+_APPOSITION_OPENERS = frozenset(("a", "an", "the"))
+_APPOSITION_REACH = 80  # characters from the comma to the head of a description before "who"
 
 _BEFORE_PLACE = frozenset("in of from at near".split())
 
