@@ -120,7 +120,7 @@ _SCALE_ATTACHED = sorted(s for s, (_, attached) in scales().items() if attached)
 _NUMBER_WORDS = number_words()
 _CARDINAL = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c in ("cardinal", "fraction", "scale"))
 _VAGUE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "vague")
-_SCALE_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "scale")
+_SCALE_NUMBER_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "scale")
 _MULTIPLE = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "multiple")
 _ORDINAL_WORDS = sorted(w for w, (_, c) in _NUMBER_WORDS.items() if c == "ordinal")
 _ORDINAL_WORD_SET = frozenset(_ORDINAL_WORDS)
@@ -208,7 +208,7 @@ _WORD_NUMBER = regex.compile(
       | (?P<fold>(?:{_CARDINAL_ALT})-?fold)
       | (?P<mult>{_alt(_MULTIPLE)})
       | (?P<ordw>{_alt(_ORDINAL_WORDS)})(?={_W}+(?:{_alt(_ORDINAL_NOUNS)})\b)
-      | {_FRACTION_WORDS}{_W}+of{_W}+an?{_W}+(?P<fscale>{_alt(_SCALE_WORDS)})  # "a quarter of a million": one number
+      | {_FRACTION_WORDS}{_W}+of{_W}+an?{_W}+(?P<fscale>{_alt(_SCALE_NUMBER_WORDS)})  # "a quarter of a million": one number
       | {_FRACTION_WORDS}(?={_W}+of{_W})                                 # "a third of", "two thirds of"
       | (?<=(?<![\w])by{_W}+(?:(?:{_alt(_QUALIFIER)}){_W}+)?)            # "fell by (almost) a fifth":
         {_FRACTION_WORDS}(?![\w-])                                       #   a change, with no "of"
@@ -736,7 +736,9 @@ def _unit_after(text: str, pos: int, limit: int, deadline: Deadline = NO_DEADLIN
         return None
     chunk = text[at:min(limit, at + 40)]
     first = chunk.split(None, 1)[0]
-    if not _UNIT_STOP_CHARS.isdisjoint(first):  # a unit ends at punctuation: "5%," "3 km)."
+    if first[0] == "%":  # the sign is the whole unit, whatever follows it: "55%-40%", "a 55%-owned unit"
+        tokens = ["%"]
+    elif not _UNIT_STOP_CHARS.isdisjoint(first):  # a unit ends at punctuation: "5%," "3 km)."
         cut = _UNIT_STOP.search(first).start()
         tokens = [first[:cut]] if cut else []
     else:
@@ -927,7 +929,10 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
         if before.isalnum():
             if not win[:p].lower().endswith("minus"):
                 return False  # COVID-19, F-150, last-32, 2014-2017 (read as a range from its first end)
-        core.negative = True
+        if before == "%":
+            p = pos  # "55%-40%": a dash between two numbers, not a sign
+        else:
+            core.negative = True
     if p and win[p - 1] in "-−+" and core.currency is not None:
         core.negative = win[p - 1] != "+"
         p -= 1
@@ -1313,8 +1318,10 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     # --- a bare number glued to a word by a hyphen is a modifier: "12-nation bloc", "30-year bonds"
     if bare and not core.is_word and text.startswith("-", core.end) and text[core.end + 1:core.end + 2].isalpha():
         return None
-    # --- dates, years, labels, scores
+    # --- dates, years, labels, scores, list markers
     if prev_low in _MONTHS and (prev_low != "may" or prev[0] == "M") and bare and not core.has_scale:
+        return None
+    if bare and not core.is_word and _marker_or_date(text, core, sent_start):
         return None
     nxt = _NEXT_WORD.match(text, core.end, min(sent_end, core.end + 20), timeout=deadline.left()) \
         if bare and text[core.end + 1:core.end + 2].isupper() else None
@@ -1433,6 +1440,23 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     )
 
 
+def _marker_or_date(text: str, core: _Core, sent_start: int) -> bool:
+    """A list marker ("2)" opening a sentence, "(2) was nominated": a clause goes on after it) or the
+    first part of a date in slashes ("3/5/13"): digits that count nothing.  Not a number in
+    brackets after a name ("Louisiana (13),", "Shaw (71).")."""
+    after = text[core.end:core.end + 1]
+    if after == "/":
+        return text[core.end + 1:core.end + 2].isdigit()
+    if after != ")" or not (text[core.left:core.end].isdigit() and core.end - core.left <= 2):
+        return False  # a marker is a small whole number: not "per year (12.1) is", "30ft (9m) high"
+    if core.left <= sent_start:
+        return True
+    if text[core.left - 1] != "(" or text[core.end + 1:core.end + 2] != " " or not text[core.end + 2:core.end + 3].isalpha():
+        return False
+    words = text[max(sent_start, core.left - 40):core.left - 1].split()
+    return not words or not words[-1][0].isupper()  # "goals: (1) cut", "and (2) keep", not "Pennsylvania (17) and"
+
+
 def _rule(core: _Core) -> str:
     if core.rule.startswith(("ordinal", "multiple")) or core.rule == "count.vague":
         return core.rule
@@ -1475,6 +1499,8 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
     second = _core_at(text, low, pos, sent_end, deadline)
     if second is None or second.is_word != core.is_word or second.rule != core.rule:
         return
+    if sep.group("dash") and core.unit and second.value < core.value:
+        return  # "won 55%-40%": two shares, not a range
     if currency2 and core.currency is None and word == "or":
         return
     if currency2 and core.currency and currency2 != core.currency:
