@@ -772,11 +772,17 @@ _LETTER_UNITS = {"C": (("celsius", _TEMPERATURE_WORDS),),
                  "F": (("fahrenheit", _TEMPERATURE_WORDS), ("farad", _ELECTRICAL_WORDS))}
 
 
+def _said_around(words, text: str, pos: int, limit: int, deadline: Deadline) -> bool:
+    """True when one of ``words`` (a compiled pattern) is in the sentence of the unit at ``pos``:
+    from 200 characters before it to ``limit``, the sentence end."""
+    return words.search(text, max(0, pos - 200), limit, timeout=deadline.left()) is not None
+
+
 def _letter_unit(text: str, found: tuple, pos: int, limit: int, deadline: Deadline) -> tuple | None:
     """``found`` with the unit its letter stands for in the words around ``pos``, or None."""
     surface, kind, _, code = found
     for unit, words in _LETTER_UNITS[surface]:
-        if words.search(text, max(0, pos - 200), limit, timeout=deadline.left()) is not None:
+        if _said_around(words, text, pos, limit, deadline):
             return surface, kind, unit, code
     return None
 
@@ -799,9 +805,8 @@ def _pound(text: str, found: tuple, at: int, limit: int, deadline: Deadline) -> 
     if text.startswith(" of ", end):
         money = _MONEY_WORDS.search(text, end + 4, min(limit, end + 30), timeout=deadline.left()) is not None
     else:
-        start = max(0, at - 200)
-        money = _MONEY_WORDS.search(text, start, limit, timeout=deadline.left()) is not None \
-            and _WEIGHT_WORDS.search(text, start, limit, timeout=deadline.left()) is None
+        money = _said_around(_MONEY_WORDS, text, at, limit, deadline) \
+            and not _said_around(_WEIGHT_WORDS, text, at, limit, deadline)
     return (found[0], "currency", None, "GBP") if money else found
 
 
