@@ -46,6 +46,7 @@ _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given na
 # "Marks and Spencer", "Council on Foreign Relations"
 _NAME_CONNECTORS = frozenset("of for and & on".split())
 _AND = frozenset("and &".split())
+_CONNECTOR_NEEDLES = tuple(f" {word} " for word in _NAME_CONNECTORS)
 _SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
 _PLACES = words("people_places.txt")  # speak as organisations: China, Labour, the White House
 
@@ -175,14 +176,14 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
             keep.append(tok)
     while keep and keep[-1] in _NAME_CONNECTORS:
         keep.pop()
-    if _organisation_name(keep):
+    if _organisation_name(tuple(keep)):
         head = max(i for i, w in enumerate(keep) if _org_head(w))
         rest = keep[head + 1:]
         if rest and (rest[0] in _AND or rest[0] not in _NAME_CONNECTORS and not _GIVEN.keys().isdisjoint(rest)):
             # "the Internet Research Agency and NRA", "National Park Service Ranger Michael Kelly":
             # a name after the organisation's (not "Oxford University Press")
             keep = rest[rest[0] in _AND:]
-    if not _organisation_name(keep):
+    if not _organisation_name(tuple(keep)):
         keep = keep[max((i for i, w in enumerate(keep) if w in _AND), default=-1) + 1:]  # "Trump and Clinton"
         if len(keep) >= 3 and keep[0] not in _GIVEN and keep[1] not in _FAMILY_FIRST_MIDDLES:  # Inside Jared Kushner, State Mike Pompeo
             first = next((i for i, w in enumerate(keep[1:-1], 1) if w in _GIVEN), 0)
@@ -192,7 +193,8 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     return tuple(keep), frozenset(roles), gender
 
 
-def _organisation_name(names: list[str] | tuple[str, ...]) -> bool:
+@lru_cache(maxsize=8192)
+def _organisation_name(names: tuple[str, ...]) -> bool:
     """A name with an organisation's capitalised head noun in it: "Bank of England", "Labour
     Party", "Clinton Foundation"; not a person's given and family name where one of them is also
     such a noun: "Bill Gates", "Walter White"."""
@@ -675,7 +677,7 @@ def _reach(tok: tuple[int, int] | None, limit: int) -> int | None:
 
 def _after_connectors(text: str, start: int, end: int) -> int:
     """Where the words after the last connector of ``text[start:end]`` start (``start`` if none)."""
-    cut = max(text.rfind(f" {word} ", max(0, start - 1), end) for word in _NAME_CONNECTORS)
+    cut = max(text.rfind(needle, max(0, start - 1), end) for needle in _CONNECTOR_NEEDLES)
     return start if cut < 0 else text.find(" ", cut + 1) + 1
 
 
