@@ -408,9 +408,12 @@ _OBJECT_ENDS = (", ", " - ", " -- ", " — ", " – ", " after ", " while ", " w
 # The subject of an indirect cue when the speaker reader finds none ("Her campaign workers here
 # said", "those surveyed say"): the words between the clause's start and the verb group.
 _CUE_ADVERBS = words("quote_adverbs.txt")
-_CUE_SIDE = _CUE_ADVERBS | frozenset(
+# time words a verb group reads past to its subject ("Trump on Friday said"), which are not the cue's own words
+_GROUP_TIME_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday week month year weekend last this past on earlier "
-    "later yesterday today long now both all only even must can cannot should don't don’t doesn't doesn’t didn't "
+    "later yesterday today".split())
+_CUE_SIDE = _CUE_ADVERBS | _GROUP_TIME_WORDS | frozenset(
+    "long now both all only even must can cannot should don't don’t doesn't doesn’t didn't "
     "didn’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t isn't isn’t aren't aren’t wasn't wasn’t "
     "can't can’t couldn't couldn’t".split())
 _SUBJECT_BREAK = regex.compile(  # where the clause of the subject starts: after the last of these
@@ -2547,7 +2550,8 @@ def _subject_of_group(doc: _Doc, cue: _Cue, s_start: int, rule: str, vg: int, re
     ``further``: the sentence's subject when no words stand between a clause break and the group."""
     text = doc.text
     if relative in _RELATIVE_SPEAKERS:  # "the NRA, which has endorsed Trump": PolNeAR's source is "which"
-        return _Attribution(cue, vg, cue.end, (vg - len(relative) - 1, vg - 1), None, "indirect.relative_said")
+        return _Attribution(cue, _after_group_time(text, vg, cue.start), cue.end, (vg - len(relative) - 1, vg - 1),
+                            None, "indirect.relative_said")
     if vg < cue.start:  # "Lewandowski continued to assert": a speaker before the longer verb group
         m = _mention_before(doc, vg, s_start)
         if m is not None:
@@ -2595,7 +2599,23 @@ def _subject_of_group(doc: _Doc, cue: _Cue, s_start: int, rule: str, vg: int, re
         cs += 1
     if not _CLAUSE_WORDS.isdisjoint(np[:-1]):
         return None  # "Barden now helps lead a program called", "a celebratory event was held called": a clause, not a subject
-    return _Attribution(cue, vg, cue.end, (cs, end), None, rule)
+    return _Attribution(cue, _after_group_time(text, vg, cue.start), cue.end, (cs, end), None, rule)
+
+
+def _after_group_time(text: str, vg: int, verb: int) -> int:
+    """Where the cue starts in the verb group text[vg:verb]: after its last time word ("Residents who
+    fled the town on Friday said": "said"; "People who voted last week now say": "now say"), which
+    dates the subject's clause or the verb but is no word of the cue."""
+    if vg == verb:
+        return vg
+    start = pos = vg
+    for word in text[vg:verb].split():
+        pos = text.index(word, pos) + len(word)
+        if word in _GROUP_TIME_WORDS:
+            start = pos
+    while start < verb and text[start] in " \t":
+        start += 1
+    return start
 
 
 def _head_before_who(np: list[str]) -> bool:
