@@ -728,7 +728,7 @@ class _Doc:
     """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
 
     __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial", "more",
-                 "mentions", "reaches", "groups", "np_only", "according", "according_starts")
+                 "mentions", "reaches", "groups", "np_only", "according", "according_starts", "joins")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -746,6 +746,7 @@ class _Doc:
         self.reaches: dict[int, tuple[int, object]] = {}  # verb position -> (highest limit, mention) for every limit up to it
         self.groups: dict[tuple, tuple[int, str] | None] = {}  # cue -> its verb group (see _verb_group)
         self.np_only: dict[tuple, bool] = {}  # see _np_subject_only
+        self.joins: dict[int, int] = {}  # verb position -> the join before it as a second report (see _report_join)
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -2227,18 +2228,33 @@ def _before_next_report(doc: _Doc, start: int, end: int) -> int:
     then read from its verb). Only the verbs already found in [start, end) are looked at."""
     text = doc.text
     for later in doc.cues_between(start + 1, end):
-        if later.form in _GERUNDS or later.form in _IMPRESSIONS or later.used:
+        if later.used:
             continue
-        at, size = _last_of(text, _REPORT_JOINS, max(start, later.start - _MAX_JOINED_SUBJECT), later.start)
-        if at <= start:
-            continue
-        subject = text[at + size:later.start].split()
-        if subject and subject[0] not in _NOT_SUBJECT_START and subject[-1] not in _NOT_SUBJECT_END \
-                and subject[-1] not in _PASSIVE_WORDS and _NO_PUNCTUATION.isdisjoint(text[at + size:later.start]):
+        at = doc.joins.get(later.start)
+        if at is None:
+            at = doc.joins[later.start] = _report_join(text, later)
+        if at > start:
             while at > start and text[at - 1] in " \t,":
                 at -= 1
             return at
     return end
+
+
+def _report_join(text: str, later: _Cue) -> int:
+    """Where the join before a second report's subject stands ("X said A, and most voters said B":
+    the ", and " before "said B"), or -1 when ``later`` opens no second report. The answer does not
+    depend on the first report, so it is read once for each verb (a run-on sentence's verbs are the
+    later verbs of ~100 others)."""
+    if later.form in _GERUNDS or later.form in _IMPRESSIONS:
+        return -1
+    at, size = _last_of(text, _REPORT_JOINS, max(0, later.start - _MAX_JOINED_SUBJECT), later.start)
+    if at < 0:
+        return -1
+    subject = text[at + size:later.start].split()
+    if subject and subject[0] not in _NOT_SUBJECT_START and subject[-1] not in _NOT_SUBJECT_END \
+            and subject[-1] not in _PASSIVE_WORDS and _NO_PUNCTUATION.isdisjoint(text[at + size:later.start]):
+        return at
+    return -1
 
 
 def _before_main_verb(doc: _Doc, start: int, end: int) -> int:
