@@ -500,6 +500,7 @@ class _Doc:
     periods: dict
     subjects: dict
     concepts: dict  # sentence index -> last concept stated in it (for pronouns in later sentences)
+    pair_ends: set  # starts of second numbers after a dash that are no range's end ("52-40 percent")
 
 
 @dataclass(slots=True)
@@ -706,6 +707,7 @@ class _Core:
     before: list | None = None  # up to 5 (word, start) pairs before the qualifier, nearest first
     has_scale: bool = False
     reject: bool = False  # a score or a span of years: consumed, never emitted
+    change: bool = False  # "from X to Y": value and value_high are the levels before and after, in that order
 
 
 def _lookup_after(tokens: list[str]) -> tuple[str, str, str | None, str | None] | None:
@@ -903,7 +905,7 @@ def _direction_before(words: list[str], is_range: bool = False) -> str | None:
     return _DIRECTION.get(low[0])
 
 
-def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool:
+def _read_before(text: str, core: _Core, floor: int, deadline: Deadline, pair_end: bool = False) -> bool:
     """Read currency, sign and qualifier before ``core``; False when the number is glued to a word."""
     start = core.start
     lo = max(floor, start - 12)
@@ -931,11 +933,11 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
         core.negative = True  # "$-50.8bn"
     elif sign2 and core.currency is None:
         before = win[p - 1] if p else (text[lo - 1] if lo > floor else " ")
-        if before.isalnum():
+        if before.isalnum() and not pair_end:
             if not win[:p].lower().endswith("minus"):
                 return False  # COVID-19, F-150, last-32, 2014-2017 (read as a range from its first end)
-        if before == "%":
-            p = pos  # "55%-40%": a dash between two numbers, not a sign
+        if before == "%" or pair_end:
+            p = pos  # "55%-40%", "52-40 percent": a dash between two numbers, not a sign
         else:
             core.negative = True
     if p and win[p - 1] in "-−+" and core.currency is not None:
@@ -956,7 +958,7 @@ def _read_before(text: str, core: _Core, floor: int, deadline: Deadline) -> bool
         if before.isalnum() or before in "_#@/:&":
             if not core.currency or before.isalpha() and core.unit_surface[:1].isalpha():
                 return False
-        if before in "-–" and left - 1 > floor and text[left - 2].isalnum():
+        if before in "-–" and left - 1 > floor and text[left - 2].isalnum() and not pair_end:
             return False  # COVID-19, F-150, last-32
     # the words before: qualifier ("more than"), then the word that tells dates, labels and ranges apart
     chunk = text[max(floor, left - 60):left]
@@ -1221,7 +1223,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     if len(low) != len(text):  # a few characters change length when lower-cased; keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     deadline.left()
-    doc = _Doc(text, low, sentences, _BOUNDED, {}, {}, {})
+    doc = _Doc(text, low, sentences, _BOUNDED, {}, {}, {}, set())
     facts: list[Fact] = []
     earlier_in_sentence: dict[int, _Earlier] = {}
     s_idx = 0
@@ -1292,7 +1294,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         core.end, core.value = core.start + 4, float(text[core.start:core.start + 4])  # read again below
         core.unit = core.currency = core.kind = core.unit_surface = core.scale_surface = None
         core.has_scale = False
-    if not _read_before(text, core, sent_start, deadline):
+    if not _read_before(text, core, sent_start, deadline, core.start in doc.pair_ends):
         return None
     if core.kind not in ("multiple", "ordinal") or core.rule == "ordinal.word":
         _read_after(text, core, sent_end, deadline)
@@ -1436,7 +1438,10 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     value = -core.value if core.negative else core.value
     high = core.value_high
     if high is not None and high < value:
-        value, high = high, value  # "fell from $2,415 to $2,315": value is the lower end, value_high the upper
+        if core.change:
+            direction = direction or "down"  # "revised, from 157,000 to 133,000"
+        else:
+            value, high = high, value  # "between 10 and -5": value is the lower end, value_high the upper
     return _make_fact(
         core.left, core.end, text[core.left:core.end], idx,  # start, end, surface, sentence_idx
         core.kind, value, high,  # kind, value, value_high
@@ -1472,6 +1477,28 @@ def _rule(core: _Core) -> str:
     return f"{kind}.{detail}"
 
 
+def _descending(core: _Core, second: _Core) -> bool:
+    """True when the second number is below the first: a range is written low to high."""
+    value = core.value
+    if second.has_scale and not core.has_scale and value < 1000:
+        value *= _scale_factor(second.scale_surface)  # "$89 to $93 billion"
+    return (-second.value if second.negative else second.value) < (-value if core.negative else value)
+
+
+def _clause_ends(text: str, pos: int, limit: int) -> bool:
+    """True when no noun can follow ``pos``: punctuation or a stop word ("52 to 48 to confirm", not
+    "53 to 47 seats")."""
+    m = _NEXT_WORD.match(text, pos, min(limit, pos + 40))
+    return m is None or m.start("w") > pos + 1 or m.group("w").lower() in _STOPWORDS
+
+
+def _share_unit(core: _Core, second: _Core) -> None:
+    """Give a bare first number the unit written after the second ("46 to 42 percent")."""
+    if core.unit or core.currency or second.has_scale and not core.has_scale:
+        return
+    core.unit, core.kind, core.unit_surface, core.currency = second.unit, second.kind, second.unit_surface, second.currency
+
+
 def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low: str) -> None:
     """Join a second number to ``core`` when the two ends form one range."""
     text, deadline = doc.text, doc.deadline
@@ -1504,8 +1531,6 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
     second = _core_at(text, low, pos, sent_end, deadline)
     if second is None or second.is_word != core.is_word or second.rule != core.rule:
         return
-    if sep.group("dash") and core.unit and second.value < core.value:
-        return  # "won 55%-40%": two shares, not a range
     if currency2 and core.currency is None and word == "or":
         return
     if currency2 and core.currency and currency2 != core.currency:
@@ -1527,6 +1552,16 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
     bare = not (core.unit or core.currency or second.unit or second.currency or currency2)
     if bare and sep.group("dash") is not None and not core.has_scale and not second.has_scale:
         core.end, core.reject = second.end, True  # 2-1, 18-22 May: a score or a span of days
+        return
+    core.change = prev_low == "from" and word == "to"  # "fell from 10 to 8 percent": the ends in time order
+    if not core.change and prev_low != "between" and _descending(core, second):
+        if second.value == 1 and not (second.has_scale or second.unit or second.currency) or bare and not core.has_scale and not second.has_scale \
+                and _clause_ends(text, second.end, sent_end):
+            core.end, core.reject = second.end, True  # "by a 2 to 1 margin", "voted 52 to 48 to confirm"
+            return
+        _share_unit(core, second)  # "leads 46 to 42 percent", "won 55%-40%": two shares, not a range
+        if sep.group("dash"):
+            doc.pair_ends.add(second.start)
         return
     if bare and _is_year(core, text) and _is_year(second, text):
         core.end, core.reject = second.end, True  # between 2014 and 2017

@@ -102,7 +102,8 @@ class NumericFacts(_Strict):
     kind: Str = _field("percent, percentage_point, money, count, quantity, duration, ordinal, "
                        "fraction or multiple", isin=FACT_KINDS)
     value: Float = _field("Fully normalised value (US$17 billion -> 17000000000.0)")
-    value_high: Float = _opt("Upper end of a range")
+    value_high: Float = _opt("Upper end of a range; for a change written \"from X to Y\", the level Y it "
+                             "reached (then ``value`` is X, and may be higher: \"fell from 10 to 8 percent\")")
     unit: Str = _opt("Canonical unit: percent, ISO 4217 code, hour/day/..., SI unit, or the counted noun")
     unit_surface: Str = _opt("The unit as written")
     scale_surface: Str = _opt("The scale word as written (billion, bn, mln)")

@@ -221,7 +221,7 @@ def _check_invariants(text: str, facts: list[Fact]) -> None:
         assert f.kind in KINDS and f.qualifier in QUALIFIERS
         assert f.direction in (None, "up", "down")
         assert isinstance(f.value, float) and math.isfinite(f.value)
-        assert f.value_high is None or f.value <= f.value_high
+        assert f.value_high is None or f.value <= f.value_high or text[:f.start].endswith("from ")  # a change: in written order
         assert type(f.start) is int and type(f.end) is int
 
 

@@ -33,7 +33,7 @@ def test_bbc_articles_give_well_formed_facts():
             previous = (f.start, f.end)
             assert f.kind in KINDS and f.qualifier in QUALIFIERS
             assert math.isfinite(f.value)
-            assert f.value_high is None or f.value <= f.value_high
+            assert f.value_high is None or f.value <= f.value_high or text[:f.start].endswith("from ")  # a change: in written order
             kinds.add(f.kind)
     assert n_docs > 2000
     assert n_facts > 5 * n_docs  # news articles are full of numbers; a silent extractor fails here
