@@ -2233,7 +2233,10 @@ def _before_next_report(doc: _Doc, start: int, end: int) -> int:
         at = doc.joins.get(later.start)
         if at is None:
             at = doc.joins[later.start] = _report_join(text, later)
-        if at > start:
+        if at > start and text.startswith(_COMMA_WHO, at):
+            if text.find(", ", later.end, end) < 0:  # (not "found Zimmerman, who alleged ..., not guilty":
+                return at  # a relative clause inside the content, which goes on after it)
+        elif at > start:
             while at > start and text[at - 1] in " \t,":
                 at -= 1
             return at
@@ -2242,17 +2245,35 @@ def _before_next_report(doc: _Doc, start: int, end: int) -> int:
 
 def _report_join(text: str, later: _Cue) -> int:
     """Where the join before a second report's subject stands ("X said A, and most voters said B":
-    the ", and " before "said B"), or -1 when ``later`` opens no second report. The answer does not
+    the ", and " before "said B"; "... some analysts, who noted B": the ", who"), or -1 when
+    ``later`` opens no second report. The answer does not
     depend on the first report, so it is read once for each verb (a run-on sentence's verbs are the
     later verbs of ~100 others)."""
     if later.form in _GERUNDS or later.form in _IMPRESSIONS:
         return -1
+    at = _relative_report(text, later.start)
+    if at >= 0:  # "the plan was opposed by some analysts, who noted that ...": the analysts' report
+        return at
     at, size = _last_of(text, _REPORT_JOINS, max(0, later.start - _MAX_JOINED_SUBJECT), later.start)
     if at < 0:
         return -1
     subject = text[at + size:later.start].split()
     if subject and subject[0] not in _NOT_SUBJECT_START and subject[-1] not in _NOT_SUBJECT_END \
             and subject[-1] not in _PASSIVE_WORDS and _NO_PUNCTUATION.isdisjoint(text[at + size:later.start]):
+        return at
+    return -1
+
+
+_COMMA_WHO = ", who "
+
+
+def _relative_report(text: str, verb: int) -> int:
+    """Where ", who" starts when a relative clause after a comma opens with the verb at ``verb``
+    (after adverbs, auxiliaries or time words of its group: ", who also noted", ", who has long
+    argued"); else -1."""
+    at = text.rfind(_COMMA_WHO, max(0, verb - _MAX_JOINED_SUBJECT), verb)
+    if at >= 0 and all(w in _CUE_SIDE or w in _AUXILIARIES or (w.endswith("ly") and w.islower())
+                       for w in text[at + len(_COMMA_WHO):verb].split()):
         return at
     return -1
 
