@@ -46,7 +46,7 @@ _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given na
 # "Marks and Spencer", "Council on Foreign Relations"
 _NAME_CONNECTORS = frozenset("of for and & on".split())
 _AND = frozenset("and &".split())
-_CONNECTOR_NEEDLES = tuple(f" {word} " for word in _NAME_CONNECTORS)
+_CONNECTOR_NEEDLES = tuple(f" {word} " for word in ("of", *sorted(_NAME_CONNECTORS - {"of"})))  # "of" first
 _SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
 _PLACES = words("people_places.txt")  # speak as organisations: China, Labour, the White House
 
@@ -150,8 +150,13 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     roles: set[str] = set()
     gender = "x"
     keep: list[str] = []
+    office = False  # the word after "Secretary of": the office, not the name ("Secretary of State John Kerry")
     for i, tok in enumerate(tokens):
         low = tok.lower().rstrip(".")
+        if office and tok[:1].isupper() and tok not in _GIVEN:
+            office = any(w in _GIVEN for w in tokens[i + 1:-1])  # "of Homeland Security Jeh Johnson": up to the name
+            continue
+        office = tok == "of" and not keep and i > 0 and tokens[i - 1].lower().rstrip(".") in roles
         if tok in _NAME_CONNECTORS and keep:
             if tok in _AND or _org_head(keep[-1]):
                 keep.append(tok)  # "Bank of", "Food and": dropped below unless a name word follows
@@ -159,13 +164,16 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
             break  # "Paul Miller of Thames Valley Police": the person, of an organisation
         if keep and keep[-1] in _NAME_CONNECTORS and not tok[:1].isupper():
             keep.pop()
-        if tok in _TITLES or tok + "." in _TITLES:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok[:1].isupper() and _org_head(nxt) and nxt not in _GIVEN and low in _ROLES:
+            roles.add(low)
+            keep.append(tok)  # "Justice Department", "Labor Party": a role word naming an organisation
+        elif tok in _TITLES or tok + "." in _TITLES:
             gender = _TITLES.get(tok, _TITLES.get(tok + ".", "x")) if gender == "x" else gender
             roles.add(low)
             keep = []
         elif low in _ROLES:
             roles.add(low)
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if _org_head(tok) and (keep or nxt in _NAME_CONNECTORS or nxt[:1].isupper()):
                 keep.append(tok)  # "Labour Party", "Bank of England", "Senate Finance Committee"
             else:
@@ -651,7 +659,7 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
         else:
             break
     organisation = start < s and _organisation_name(_name_parts(text[start:e])[0])
-    if start < s and not organisation:
+    if start < s and not organisation and not _titled_person(text[start:e]):
         start = _after_connectors(text, start, e)  # "Trump and Clinton": Clinton, as before
     before = _token_before(text, start, limit)  # (read once for the tests below)
     if organisation and before is not None and text[before[0]:before[1]] in _DETERMINER_SET:
@@ -902,9 +910,19 @@ def _name_end(text: str, start: int, limit: int) -> int:
         if raw != word:
             break
         cur = tok[1]
-    if connected is not None and not _organisation_name(_name_parts(text[start:end])[0]):
+    if connected is not None and not _organisation_name(_name_parts(text[start:end])[0]) \
+            and not _titled_person(text[start:end]):
         return connected
     return end
+
+
+def _titled_person(mention: str) -> bool:
+    """A title with its "of" and then a person's name: "Secretary of State John Kerry", "Minister of
+    Finance Arun Jaitley" (not "Paul Miller of Thames Valley Police")."""
+    title = mention.split(None, 1)[0]
+    return title[:1].isupper() and title[-1] != "s" and _ROLES.get(title.lower()) == "person" \
+        and _CONNECTOR_NEEDLES[0] in mention and not any(n in mention for n in _CONNECTOR_NEEDLES[1:]) \
+        and bool(_name_parts(mention)[0])
 
 
 def _name_run_start(text: str, start: int, limit: int) -> int:
@@ -918,4 +936,14 @@ def _name_run_start(text: str, start: int, limit: int) -> int:
         if not (_is_name_word(word) or word in _PARTICLES):
             break
         start, n = tok[0], n + 1
-    return start
+    return _office_start(text, start, limit)
+
+
+def _office_start(text: str, start: int, limit: int) -> int:
+    """Where a title and its "of" before the office at ``start`` begin ("Secretary" for "State" in
+    "Secretary of State John Kerry"); ``start`` when there is none."""
+    if start - 4 < limit or text[start - 4:start] != " of ":
+        return start
+    tok = _token_before(text, start - 3, limit)
+    word = text[tok[0]:tok[1]] if tok is not None else ""
+    return tok[0] if word[:1].isupper() and _ROLES.get(word.lower()) == "person" else start

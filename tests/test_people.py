@@ -185,6 +185,7 @@ def test_a_shared_first_word_is_not_guessed():
      "A spokesman for the Department of Health", "Department of Health"),
     ("The Labour Party said it would win.", "The Labour Party", "Labour Party"),
     ("The Senate Finance Committee said it would vote.", "The Senate Finance Committee", "Senate Finance Committee"),
+    ("The Justice Department said it would appeal.", "The Justice Department", "Justice Department"),  # a role word
 ])
 def test_an_organisation_is_named_whole(sentence, mention, speaker):
     """Before, the name ended at its first lower-case word: "England", "National Statistics"."""
@@ -218,3 +219,25 @@ def test_an_organisation_is_not_merged_with_another_by_its_last_word():
     people.resolve("The Democratic National Committee", 0)
     found = people.resolve("the Senate Judiciary Committee", text.index("said"))
     assert found == Speaker("Senate Judiciary Committee", "organisation")
+
+
+@pytest.mark.parametrize("sentence, mention, speaker", [
+    ("Secretary of State John Kerry said the talks had failed.", "Secretary of State John Kerry", "John Kerry"),
+    ('"We are ready," said Secretary of State John Kerry.', "Secretary of State John Kerry", "John Kerry"),
+    ("Minister of Finance Arun Jaitley said taxes would rise.", "Minister of Finance Arun Jaitley", "Arun Jaitley"),
+    ("Director of National Intelligence Dan Coats said it was fine.", "Director of National Intelligence Dan Coats",
+     "Dan Coats"),
+    ("Senator Jeff Flake of Arizona said it was fine.", "Senator Jeff Flake of Arizona", "Jeff Flake"),
+])
+def test_a_title_of_an_office_is_part_of_the_mention(sentence, mention, speaker):
+    """Before, "of" cut the mention: "State John Kerry", "Finance Arun Jaitley", and "Arizona" spoke."""
+    quotes = extract_document("Title\n\n" + sentence).quotes
+    assert [(q.speaker_mention, q.speaker, q.speaker_kind) for q in quotes] == [(mention, speaker, "person")]
+
+
+def test_only_of_joins_a_title_to_its_name():
+    from pipeline.people import _titled_person
+    assert _titled_person("Senator Jeff Flake of Arizona") and _titled_person("Secretary of State John Kerry")
+    assert not _titled_person("President Barack Obama and GOP")  # two speakers: the nearer one, as before
+    assert not _titled_person("Americans for Prosperity")  # a group, then an organisation
+    assert not _titled_person("Paul Miller of Thames Valley Police")  # no title
