@@ -133,6 +133,7 @@ _ORDINAL_NOUNS = words("fact_ordinal_nouns.txt")
 _ORDINAL_NOUN_TUPLE = tuple(sorted(_ORDINAL_NOUNS))  # for str.startswith
 _IRREGULAR = dict(table("fact_irregular_plurals.tsv"))
 _STOPWORDS = words("fact_stopwords.txt")
+_METRE_EVENTS = words("fact_metre_events.txt")
 _GIVEN_NAMES = frozenset(row[0] for row in table("people_given_names.tsv"))  # "2 Bernie Sanders" counts no noun
 # A photo gallery's counter ("Hide Caption 1 of 33 Photos:"): page furniture, not a fact.
 _GALLERY = re.compile(r"\b\d{1,4} of \d{1,4} (?:[Pp]hotos|[Ii]mages|[Ss]lides|[Pp]ictures)\b")
@@ -517,7 +518,8 @@ class _Earlier:
         self.last = fact
         if fact.direction and fact.kind in ("percent", "percentage_point"):
             self.percent_with_direction = fact
-        if fact.kind in ("count", "money", "quantity") and fact.unit and " per " not in fact.unit:
+        if fact.kind in ("count", "money", "quantity") and fact.unit and " per " not in fact.unit \
+                and fact.rule != "quantity.race":  # "the 60m hurdles ... 7.48": a time, not metres
             self.unit_donor = fact
 
 
@@ -826,6 +828,10 @@ def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
         at = pos + 1 if text[pos] in " -\u00a0" else pos
         if text[at:at + 8].casefold().startswith(_SCALE_WORDS) or text.startswith(_SCALE_ABBREVIATIONS, pos):
             m = _SCALE_AFTER.match(text, pos, limit, timeout=deadline.left())
+    if m is not None and m.group() == "m" and core.currency is None and _metres(text, core, m.end(), limit, deadline):
+        core.unit, core.kind, core.unit_surface, core.end = "metre", "quantity", "m", m.end()
+        core.rule = "quantity.race"
+        return  # "the 5,000m crown", "the 100m final": a race, not millions
     if m is not None:
         scale = m.group()
         core.value *= _scale_factor(scale, deadline)
@@ -845,6 +851,20 @@ def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
         core.currency = code
     else:
         core.unit, core.kind = unit, kind
+
+
+def _metres(text: str, core: _Core, pos: int, limit: int, deadline: Deadline) -> bool:
+    """Whether an "m" glued to a number without a currency is metres: a race word follows ("100m
+    final"), or the number is 1,000 or more and neither a currency nor a plural noun follows
+    ("5,000m and", not "2,500m euros", "1,200m customers": millions that many are written "2.5bn")."""
+    nm = _NEXT_WORD.match(text, pos, min(limit, pos + 30), timeout=deadline.left())
+    word = nm.group("w").lower() if nm is not None else ""
+    if word in _METRE_EVENTS:
+        return True
+    if core.value < 1000 or word.endswith("s") and not word.endswith("ss"):
+        return False
+    found = _unit_after(text, pos, limit, deadline)
+    return found is None or found[1] != "currency"
 
 
 def _read_per(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
@@ -1468,7 +1488,7 @@ def _marker_or_date(text: str, core: _Core, sent_start: int) -> bool:
 
 
 def _rule(core: _Core) -> str:
-    if core.rule.startswith(("ordinal", "multiple")) or core.rule == "count.vague":
+    if core.rule.startswith(("ordinal", "multiple")) or core.rule in ("count.vague", "quantity.race"):
         return core.rule
     kind = core.kind
     detail = "range" if core.value_high is not None else "words" if core.is_word else (
