@@ -199,3 +199,22 @@ def test_a_second_report_in_a_run_on_sentence_is_looked_for_once_per_verb(monkey
     text = "T\n\n" + "argued : 'x' " * 2000  # 2,000 verbs in one sentence
     assert quotes.extract_quotes(text, segment(text))
     assert calls["_last_of"] <= 1.2 * 2000, calls
+
+
+@pytest.mark.parametrize("unit", ['saying "x," ', '"x," adding ', 'adding that "x," ', ", saying \u201cx\u201d "])
+def test_the_subject_of_a_run_on_sentence_is_not_read_for_every_participle(monkeypatch, unit):
+    """A participle after a quotation ('"x," adding ...') has its clause's subject as speaker,
+    read from the sentence's start (_subject). In a run-on sentence that start is the look-back
+    window's cut, a different one for each quotation, so every quotation read the subjects of the
+    ~5 participles before it again (~7 reads a quotation, each a slow SUBJECT match): 'saying "x,"'
+    took 40 µs of CPU a character. A verb more than _SUBJECT_REACH characters into its sentence
+    has no subject read: now ~11 µs, and the reads stop after the sentence's first 1,600 characters."""
+    import pipeline.quotes as quotes
+    from pipeline.segment import segment
+
+    calls = Counter()
+    real = quotes._subject
+    monkeypatch.setattr(quotes, "_subject", lambda *a, **k: calls.update(["_subject"]) or real(*a, **k))
+    text = "T\n\n" + unit * 2000  # 2,000 quotations and participles in one sentence
+    assert len(quotes.extract_quotes(text, segment(text))) >= 1000
+    assert calls["_subject"] <= 8 * quotes._SUBJECT_REACH / len(unit) + 100, calls
