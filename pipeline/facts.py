@@ -134,6 +134,7 @@ _ORDINAL_NOUN_TUPLE = tuple(sorted(_ORDINAL_NOUNS))  # for str.startswith
 _IRREGULAR = dict(table("fact_irregular_plurals.tsv"))
 _STOPWORDS = words("fact_stopwords.txt")
 _METRE_EVENTS = words("fact_metre_events.txt")
+_RACE_BEFORE = frozenset({"the", "men's", "women's", "men’s", "women’s", "over"})  # "in the 100m."
 _GIVEN_NAMES = frozenset(row[0] for row in table("people_given_names.tsv"))  # "2 Bernie Sanders" counts no noun
 # A photo gallery's counter ("Hide Caption 1 of 33 Photos:"): page furniture, not a fact.
 _GALLERY = re.compile(r"\b\d{1,4} of \d{1,4} (?:[Pp]hotos|[Ii]mages|[Ss]lides|[Pp]ictures)\b")
@@ -378,6 +379,7 @@ def _looks_like_name(word: str) -> bool:
 
 
 _NOT_NOUN_ENDINGS = ("ing", "ly", "ned", "ted", "sed", "ied", "ded")
+_INTENSIFIERS = frozenset({"very", "more", "most", "less", "least", "so", "too", "quite", "rather", "really"})
 
 
 def _counted_noun(text: str, pos: int, end: int, value: float,
@@ -404,7 +406,13 @@ def _counted_noun(text: str, pos: int, end: int, value: float,
         return None  # "2 Bernie Sanders 229.1": a person's name next to a number (a table row)
     if value == 1.0 and _is_plural(taken[0][0]):
         return None  # "whatever one thinks": "one" the pronoun, then a verb
+    if value == 1.0 and taken[0][0].lower() in _INTENSIFIERS:
+        return None  # "one very talented general": what follows is no noun of its own
     if value == 1.0 and len(taken) > 1:
+        first, second = taken[0][0], taken[1][0]
+        if _looks_like_name(first) and not first.isupper() and first not in _GIVEN_NAMES and second.islower() \
+                and not second.endswith(_NOT_NOUN_ENDINGS) and not second.endswith("s"):  # (not "one Democrat thinks")
+            return f"{first.lower()} {second}", taken[1][1]  # "one Obama adviser"
         taken = taken[:1]  # "one novel remains": one counts a singular noun
     if not _is_plural(taken[-1][0]):
         taken = taken[:1]  # "12 page document", "3 cylinder engine", "one solution": the first noun
@@ -861,6 +869,8 @@ def _metres(text: str, core: _Core, pos: int, limit: int, deadline: Deadline) ->
     word = nm.group("w").lower() if nm is not None else ""
     if word in _METRE_EVENTS:
         return True
+    if core.prev_word in _RACE_BEFORE and (pos >= limit or text[pos] in ".,;:)" or word in _STOPWORDS):
+        return True  # "won silver in the 100m.", "the men's 1500m and"
     if core.value < 1000 or word.endswith("s") and not word.endswith("ss"):
         return False
     found = _unit_after(text, pos, limit, deadline)
@@ -1370,7 +1380,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     # --- counted nouns, and word numbers that count nothing
     elif bare:
         only_fraction = core.is_word and core.value < 1
-        noun = None if only_fraction else _counted_noun(text, core.end, min(sent_end, core.end + 80), core.value, deadline)
+        counted = core.value if core.value_high is None else core.value_high  # "one or two large players"
+        noun = None if only_fraction else _counted_noun(text, core.end, min(sent_end, core.end + 80), counted, deadline)
         if noun:
             unit, noun_end = noun
             if core.is_word and prev_low == "the" and core.value > 1:
@@ -1455,8 +1466,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             direction = direction or previous.direction
             if restated and core.qualifier == "=" and text[previous.end:core.qual_start].strip() in ("(", "/", ";"):
                 core.qualifier = previous.qualifier  # a conversion keeps the bound: "under 296 hp (224 kW)"
-    value = -core.value if core.negative else core.value
-    high = core.value_high
+    value = _tidy(-core.value if core.negative else core.value)
+    high = None if core.value_high is None else _tidy(core.value_high)
     if high is not None and high < value:
         if core.change:
             direction = direction or "down"  # "revised, from 157,000 to 133,000"
@@ -1468,6 +1479,12 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         core.unit, core.unit_surface, core.scale_surface, core.qualifier,
         direction, concept, holder, period, _rule(core),
     )
+
+
+def _tidy(value: float) -> float:
+    """``value`` to 15 significant digits, which every decimal written in a text survives: "$16.6bn" is
+    16600000000.0, not the 16600000000.000002 that 16.6 * 1e9 gives."""
+    return float(f"{value:.15g}")
 
 
 def _marker_or_date(text: str, core: _Core, sent_start: int) -> bool:

@@ -268,3 +268,12 @@ def test_a_long_run_of_stops_or_commas_after_a_number_is_read_in_linear_time():
     found = [(at, core.end, core.value) for at, core in facts_module._digit_matches(text)]
     assert time.process_time() - start < 2.0
     assert found == [(0, 1, 1.0), (1_000_002, 1_000_003, 2.0)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Net profit was $16.6bn.", 16600000000.0),  # 16.6 * 1e9 is 16600000000.000002
+    ("Sales were 2.3 million units.", 2300000.0),
+    ("It cost $0.7 billion.", 700000000.0),
+])
+def test_scaled_values_are_the_decimal_written(text, value):
+    assert [f.value for f in _facts(text)] == [value]  # exact: users compare and join on these
