@@ -49,6 +49,7 @@ _AND = frozenset("and &".split())
 _CONNECTOR_NEEDLES = tuple(f" {word} " for word in ("of", *sorted(_NAME_CONNECTORS - {"of"})))  # "of" first
 _SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
 _PLACES = words("people_places.txt")  # speak as organisations: China, Labour, the White House
+_GROUP_WORDS = words("people_group_words.txt")  # Everyone, Nobody: a mention, no name
 
 
 def _alternation(items) -> str:
@@ -342,6 +343,27 @@ class People:
                 self._first_word[parts[0]] = None  # two people share it: no guess
         return Speaker(ent.name, ent.kind)
 
+    def _group_word(self, word: str, pos: int) -> bool:
+        """True when a one-word mention stands for a group or for anyone, not for a name: a word of
+        :data:`_GROUP_WORDS` ("Everyone", "Nobody"), or a capitalised plural that opens its sentence
+        here, is written in lower case elsewhere in the document (itself or its singular) and is
+        never capitalised inside a sentence ("Elites said", "Winners ..."; not "Sanders said" once
+        "Bernie Sanders" or "said Sanders" is written, nor "Tories", a party)."""
+        if word in _GROUP_WORDS:
+            return True
+        if word[-1] != "s" or not _plural_shape(word) or word in _PLACES or word in self._by_name or word in self._full \
+                or not _opens_sentence(self._text, pos):
+            return False
+        text = self._text
+        at, seen = text.find(word), 0
+        while at >= 0 and seen < _GROUP_SCANS:
+            if _whole_word(text, at, len(word)):
+                seen += 1
+                if not _opens_sentence(text, at):
+                    return False  # "said Sanders", "Bernie Sanders": a name
+            at = text.find(word, at + len(word))
+        return at < 0 and any(_written(text, form) for form in _lower_forms(word))
+
     def _family_first(self, full: str) -> _Entity | None:
         """The person named earlier as "Geng Shuang" when ``full`` is just "Geng" (no fuller name
         ends with it), unless two people share that first word."""
@@ -439,6 +461,11 @@ class People:
                 return Speaker(ent.name if ent else None, "organisation" if ent else "unknown")
             return Speaker(None, "person" if mention in ("I", "you", "You") else "unknown")
         words_ = mention.split()
+        head = _group_head(words_)
+        if head is not None:  # "Democrats in Iowa", "residents of Flint": the group speaks, not the place
+            return Speaker(None, _ROLES.get(head.lower(), "unknown"))
+        if len(words_) == 1 and self._group_word(mention, pos):  # "Elites said", "Everyone agreed": no name
+            return Speaker(None, mention_kind(mention))
         first, last = words_[0], words_[-1].lower().rstrip(",.")
         if first in _DETERMINERS and last in _ROLES and not _organisation_name(_name_parts(mention)[0]):
             kind = _ROLES[last]
@@ -461,6 +488,81 @@ class People:
             return Speaker(None, mention_kind(mention))
         self._seen[mention] = speaker.name
         return speaker
+
+
+_GROUP_SCANS = 12  # occurrences of a capitalised plural read before it is taken for a name
+_SENTENCE_OPENERS = frozenset('.!?:;"“”‘’\'(—–-')  # after these (and spaces) a word opens a sentence or clause
+
+
+def _plural_shape(word: str) -> bool:
+    """A capitalised word shaped like a plural noun: "Elites", "Companies" (not "Ross", "Marcus",
+    "Paris", "Trump's", "MPs")."""
+    return len(word) > 3 and word[0].isupper() and word[1:].isalpha() and word[1:].islower() \
+        and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _lower_forms(word: str) -> tuple[str, ...]:
+    """The lower-case plural and its singulars: "Companies" -> companies, companie, company."""
+    low = word.lower()
+    forms = [low, low[:-1]]
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    elif low.endswith("es"):
+        forms.append(low[:-2])
+    return tuple(forms)
+
+
+def _whole_word(text: str, at: int, size: int) -> bool:
+    """text[at:at + size] is not part of a longer word."""
+    end = at + size
+    return not (at and (text[at - 1].isalnum() or text[at - 1] in "-'’")) \
+        and not (end < len(text) and (text[end].isalnum() or text[end] == "-"))
+
+
+def _written(text: str, form: str) -> bool:
+    """``form`` is written as a whole word somewhere in ``text`` (the first few occurrences read)."""
+    at, n = text.find(form), 0
+    while at >= 0 and n < _GROUP_SCANS:
+        if _whole_word(text, at, len(form)):
+            return True
+        at, n = text.find(form, at + 1), n + 1
+    return False
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """The word at ``pos`` opens a sentence or clause: only spaces and an opening mark, a stop or
+    a line break before it, or a capitalised connective that does ("But Elites said")."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n" or text[i - 1] in _SENTENCE_OPENERS:
+        return True
+    start = text.rfind(" ", 0, i) + 1
+    word = text[start:i]
+    return word in _STOP and word[:1].isupper() and start < pos and _opens_sentence(text, start)
+
+
+# a group's head noun and the preposition of its place or body before a name: "Democrats in Iowa",
+# "residents of Flint", "analysts at Goldman Sachs" (the group speaks, not the place)
+_GROUP_PREPOSITIONS = frozenset("in of at from across around throughout".split())
+
+
+def _group_noun(word: str) -> bool:
+    """A plural role of people, the head noun of a group: "Democrats", "voters", "critics" (not
+    "figures from Ofcom", "the votes in Congress")."""
+    low = word.lower()
+    return low.endswith("s") and _ROLES.get(low) == "person"
+
+
+def _group_head(words_: list[str]) -> str | None:
+    """The head noun of a mention "GROUP PREPOSITION PLACE" ("Democrats in Iowa", "many Afghan
+    officials in Kabul"): the word before its first such preposition; None for any other mention."""
+    if len(words_) < 3 or _GROUP_PREPOSITIONS.isdisjoint(words_):
+        return None
+    for i in range(1, len(words_) - 1):
+        if words_[i] in _GROUP_PREPOSITIONS:
+            return words_[i - 1] if _group_noun(words_[i - 1]) else None
+    return None
 
 
 def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
@@ -623,7 +725,9 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
     low = word.lower()
     in_name = word[0].isupper() and _ROLES.get(low) == "organisation" and _name_word_before(text, s, limit)
     if low in _ROLES and not word.isupper() and not in_name:  # not "Tourism Council", "Labour Party"
-        return Mention(_description_start(text, s, limit), e, cue_start, appos), None
+        start = _description_start(text, s, limit)
+        group = _group_before(text, _token_before(text, start, limit), limit)  # "Republicans in the Senate"
+        return Mention(start if group is None else _description_start(text, group, limit), e, cue_start, appos), None
     if in_name:
         tok = None  # (the name word before it was read down to the limit: the answer depends on it)
     if word[-1] == "s" and word[0].islower() and _plural_head(word):  # "ordinary Chinese traders say": a group
@@ -665,6 +769,9 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
     if organisation and before is not None and text[before[0]:before[1]] in _DETERMINER_SET:
         start = before[0]  # "the Bank of England", as a description
         before = _token_before(text, start, limit)
+    group = _group_before(text, before, limit)
+    if group is not None:  # "Democrats in Iowa said": the group speaks, from its place
+        return Mention(_description_start(text, group, limit), e, cue_start, appos), None
     role = _role_for(text, before, limit)
     if role is not None:  # "A spokeswoman for YouTube said": the spokeswoman speaks, for YouTube
         return Mention(_description_start(text, role, limit), e, cue_start, appos), None
@@ -732,6 +839,15 @@ def _role_for(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
     role = _token_before(text, tok[0], limit)
     word = text[role[0]:role[1]] if role is not None else ""
     return role[0] if word.islower() and word in _ROLES else None
+
+
+def _group_before(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
+    """Where the group's head noun starts when the words up to ``tok`` (the token before a name)
+    end "GROUP PREPOSITION" ("Democrats in", "residents of"), else None."""
+    if tok is None or text[tok[0]:tok[1]] not in _GROUP_PREPOSITIONS:
+        return None
+    head = _token_before(text, tok[0], limit)
+    return head[0] if head is not None and _group_noun(text[head[0]:head[1]]) else None
 
 
 def _relative_object(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
