@@ -241,3 +241,13 @@ def test_only_of_joins_a_title_to_its_name():
     assert not _titled_person("President Barack Obama and GOP")  # two speakers: the nearer one, as before
     assert not _titled_person("Americans for Prosperity")  # a group, then an organisation
     assert not _titled_person("Paul Miller of Thames Valley Police")  # no title
+
+
+@pytest.mark.parametrize("sentence, speaker, kind", [
+    ("Mr White said it was fine.", "White", "person"),  # "White" was a role word: no speaker
+    ("Walter White said it was fine.", "Walter White", "person"),
+    ("The White House said the talks had failed.", "White House", "organisation"),
+])
+def test_white_is_a_name_word(sentence, speaker, kind):
+    quotes = extract_document("Title\n\n" + sentence).quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [(speaker, kind)]
