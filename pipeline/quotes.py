@@ -2071,6 +2071,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
     if _next_word(text, cue.end, s_end).rstrip(",.;:") in _NOT_REPORTED_BEFORE.get(_VERBS[cue.form][0], ()):
         return None  # "found himself in a muddy battle", "a liberal think tank", "showed up at the polls": no report
+    if _owner_participle(text, cue, s_end):
+        return None  # "Trump's preferred social platform", "Obama's stated goal": an adjective, no report
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
     if cue.form == "Asked" or (cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", "")):
@@ -2711,6 +2713,15 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
             pos = m.end()
     rest = text[pos:s_end].lstrip(" \t,")
     return not rest or rest.split(None, 1)[0] in _TAIL_WORDS
+
+
+def _owner_participle(text: str, cue: _Cue, end: int) -> bool:
+    """A participle in "-ed" between an owner's "'s" and a content word ("Trump's preferred social
+    platform"); not "Trump's said he would" (has said) or "Trump's claimed that"."""
+    if not cue.form.endswith("ed") or not _word_before(text, cue.start).endswith(("'s", "’s")):
+        return False
+    nxt = _next_word(text, cue.end, end)
+    return nxt.isalpha() and nxt.islower() and nxt.capitalize() not in _STOPWORDS and nxt not in _PRONOUNS
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
