@@ -295,6 +295,7 @@ _QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w]
 
 # Where the clause of a number starts, searched backwards: punctuation that separates clauses.
 _CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")  # a letter (or a numeral that is no digit): every word of the vocabularies has one
 
 # Period expressions: "the past year", "the first five months of this year", "last year", "in 2019".
 # Period expressions end in a time unit: "the past year", "the first five months of this year", "last
@@ -580,6 +581,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     lo = max(sent_start, left - 200)
     mark = _CLAUSE_MARK.search(text, lo, left)
     clause_start = mark.end() if mark else lo
+    if _ANY_LETTER.search(text, clause_start, left) is None:
+        return None, None, False  # numbers and signs only ("Scores: 1 2 3"): no opener, no verb, read in C
     toks = _tokens(text, clause_start, left, doc.deadline)
     lows = [t.lower() for t in toks]
     k = 0
