@@ -2106,8 +2106,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
             before not in _RELATIVE_CLAUSES or _word_before(text, attr.mention[0] - len(before) - 1) in _PREPOSITIONS)):
         return None  # "the man whom officials said ...", "in which he said": the content is elsewhere
     mention = attr.mention or (cue.start, cue.start)  # (none: "that ..." after a verb whose subject is not found)
-    if cue.form in _NAMING and (text[mention[0]:mention[1]].split(None, 1) or [""])[0] in _INDEFINITE \
-            and text[cue.end + 1:cue.end + 2].isupper():
+    if cue.form in _NAMING and _names_a_thing(text, mention, cue):
         return None  # "a new group called Black Votes Matter": a name, not what the group said
     pos = clause_start(text, cue, s_end, deadline=doc.deadline, reported=True)
     start, end = _clause(doc, pos, s_end)
@@ -2713,6 +2712,18 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
             pos = m.end()
     rest = text[pos:s_end].lstrip(" \t,")
     return not rest or rest.split(None, 1)[0] in _TAIL_WORDS
+
+
+def _names_a_thing(text: str, mention: tuple[int, int], cue: _Cue) -> bool:
+    """"a new group called Black Votes Matter", "gave his wife a perfume called the First Lady": an
+    indefinite noun phrase before a naming verb and a capitalised name after it ("A spokesman called
+    the Senate bill a disgrace" reports: a role word before the verb)."""
+    words = text[mention[0]:mention[1]].split()
+    name_after = text[cue.end + 1:cue.end + 2].isupper()
+    if not words or words[0] in _INDEFINITE:
+        return name_after
+    the_name = text.startswith(" the ", cue.end) and text[cue.end + 5:cue.end + 6].isupper()
+    return (name_after or the_name) and not _INDEFINITE.isdisjoint(words[-4:]) and words[-1] not in _ROLE_WORDS
 
 
 def _owner_participle(text: str, cue: _Cue, end: int) -> bool:
