@@ -631,6 +631,9 @@ class _Periods:
         return cls([a for a, _ in spans], [text[a:b] for a, b in spans], reach, nearest)
 
 
+_NO_PERIODS = _Periods.of("", [])  # most sentences have none: one shared (frozen) instance
+
+
 def _periods(doc: _Doc, idx: int) -> _Periods:
     """Period expressions of sentence ``idx``, found from their time-unit words."""
     if idx in doc.periods:
@@ -664,7 +667,7 @@ def _periods(doc: _Doc, idx: int) -> _Periods:
             if doc.text[m.start("month")].isupper():  # (not "in may")
                 found.append(m.span("period"))
     found.sort()
-    doc.periods[idx] = _Periods.of(doc.text, found)
+    doc.periods[idx] = _Periods.of(doc.text, found) if found else _NO_PERIODS
     return doc.periods[idx]
 
 

@@ -3189,6 +3189,8 @@ def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
     """'"...," X said, according to Y.' / 'According to Y, X said "..."': PolNeAR credits the
     source Y, the one the writer cites, not X (a channel already read as ``via`` stays one: "said
     Putin, according to a Kremlin press release")."""
+    if not doc.according:  # most documents cite no source this way: nothing to read
+        return attr
     s_start, s_end, _ = doc.sentence(attr.cue.start)
     if span.open_start < s_start:
         s_start = span.open_start
@@ -3209,6 +3211,8 @@ def _according_to(doc: _Doc, span: _Span, attr: _Attribution) -> _Attribution:
 def _poll_source(doc: _Doc, attr: _Attribution, polls: list[int]) -> _Attribution:
     """'In a September Washington Post-ABC News poll, 75 percent of Republicans said "..."': PolNeAR
     credits the poll named by the sentence-opening "In ...," (as for indirect speech, see _in_poll)."""
+    if not polls:  # no poll noun in the document
+        return attr
     text = doc.text
     s_start = doc.sentence(attr.mention[0])[0]
     at = s_start
