@@ -3037,7 +3037,11 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         found.append((span.start, span.end, span.p_first, span.p_last, kind, u, attr))
         prev = (span, attr, u, kind)
         if attr is not None and attr.cue is not None and attr.cue.end <= span.open_start:
-            for inner in doc.cues_between(attr.cue.end, span.open_start):  # said any candidate who wants to "..."
+            # said any candidate who wants to "...": the verbs between the cue and the quote, but not the
+            # rest of an earlier sentence the cue is in ('"...," said Nicky Driscoll, who said Sanders ...
+            # "...": the quote inherits "said"; "who said" reports on its own)
+            cue_end = doc.sentence(attr.cue.start)[1]
+            for inner in doc.cues_between(attr.cue.end if span.open_start < cue_end else cue_end, span.open_start):
                 inner.used = True
     # indirect speech from the cues no quote used
     last_end = -1
