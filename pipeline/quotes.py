@@ -950,8 +950,10 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     """The subject mention of the clause starting at ``start`` as (start, end, end of match), after
     an opening phrase up to a comma if need be ("Before the convention, Chief Calvin Williams ...").
     A lone capitalised word counts only when the document uses it again (names recur; "Immediately"
-    does not)."""
+    does not). None for a clause further than _SUBJECT_REACH into its sentence."""
     text = doc.text
+    if _beyond_subject_reach(doc, start, end):
+        return None
     while start < end and text[start] in "\"“”'‘’ -—–,":
         start += 1
     place = False  # the opening phrase ended with a capitalised word: "in Salem, New Hampshire, Trump said"
@@ -1006,11 +1008,17 @@ def _subject(doc: _Doc, start: int, end: int, near: int = 0) -> tuple[int, int, 
     return None
 
 
-# A verb further than this into its sentence has no subject read as its speaker: a "sentence" this
-# long is run-on text (a list, stops missing), and ``limit`` is the look-back window's cut,
-# mid-clause, and cut elsewhere for every quote, so each quote read the subjects of the verbs
-# before it again (4,225 bench articles have 6 sentences this long).
+# A verb further than this into its sentence has no subject read as its speaker (_subject_attr,
+# _subject): a "sentence" this long is run-on text (a list, stops missing), and the start a subject
+# would be read from is the look-back window's cut, mid-clause, and cut elsewhere for every quote,
+# so each quote read the subjects of the verbs before it again (4,225 bench articles have 6
+# sentences this long).
 _SUBJECT_REACH = 4 * LOOKBACK
+
+
+def _beyond_subject_reach(doc: _Doc, limit: int, pos: int) -> bool:
+    """Whether ``pos`` lies more than _SUBJECT_REACH characters into the sentence ``limit`` is in."""
+    return pos - doc.sentence(limit)[0] > _SUBJECT_REACH
 
 
 def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution | None:
@@ -1020,7 +1028,7 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     text = doc.text
     before = text[max(limit, cue.start - 3):cue.start].rstrip()
     if (not before.endswith(",") and cue.form not in _GERUNDS) or cue.start - limit > 400 \
-            or cue.start - doc.sentence(limit)[0] > _SUBJECT_REACH:
+            or _beyond_subject_reach(doc, limit, cue.start):
         return None
     if cue.form in _GERUNDS:
         relative = _relative_attr(doc, cue, limit, rule)  # "a man who took his own life hoping": who
