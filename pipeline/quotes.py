@@ -1986,6 +1986,8 @@ _NOT_CONTENT_STARTS = frozenset("by in on from with as and into".split())
 _TIME_PREPOSITIONS = frozenset("before after until during since".split())
 _TIME_PHRASE_REACH = 200  # characters from the preposition to "that"
 _NAMING = frozenset(("called", "named", "dubbed", "labeled"))
+_POSTED_FIGURES = frozenset("""record loss losses profit profits gain gains rise jump increase decline drop fall lead
+    surplus deficit revenue revenues sales earnings results bail bond actual""".split())
 _INDEFINITE = frozenset(("a", "an", "A", "An"))
 _SOURCELESS_CLASSES = frozenset(("speech", "thought", "evidence"))
 _SOURCELESS_OPENERS = (" whether ", " how ", " why ", " he ", " she ", " they ", " we ", " I ", " it ", " there ", " what ", " if ")
@@ -2079,6 +2081,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
     if _next_word(text, cue.end, s_end).rstrip(",.;:") in _NOT_REPORTED_BEFORE.get(_VERBS[cue.form][0], ()):
         return None  # "found himself in a muddy battle", "a liberal think tank", "showed up at the polls": no report
+    if _VERBS[cue.form][0] == "post" and _posted_figure(text, cue.end, s_end):
+        return None  # "The club posted a record loss", "posting a 52% rise": a result, no report
     if _owner_participle(text, cue, s_end):
         return None  # "Trump's preferred social platform", "Obama's stated goal": an adjective, no report
     if cue.form in _IMPRESSIONS:
@@ -2732,6 +2736,16 @@ def _names_a_thing(text: str, mention: tuple[int, int], cue: _Cue) -> bool:
         return name_after
     the_name = text.startswith(" the ", cue.end) and text[cue.end + 5:cue.end + 6].isupper()
     return (name_after or the_name) and not _INDEFINITE.isdisjoint(words[-4:]) and words[-1] not in _ROLE_WORDS
+
+
+def _posted_figure(text: str, pos: int, end: int) -> bool:
+    """The object after "posted" at ``pos`` is a figure ("a record loss", "an 18% jump", "profits of
+    $12.5m", "bail"), not something written ("a photo of herself", "a comment on Twitter": PolNeAR
+    reports those)."""
+    words = text[pos:min(end, pos + 40)].split()[:3]
+    if words and words[0] in ("a", "an", "its", "their", "his", "her"):
+        words = words[1:]
+    return bool(words) and (words[0][:1] in "$£€0123456789" or words[0] in _POSTED_FIGURES)
 
 
 def _owner_participle(text: str, cue: _Cue, end: int) -> bool:
