@@ -47,6 +47,7 @@ _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given na
 _NAME_CONNECTORS = frozenset("of for and & on".split())
 _AND = frozenset("and &".split())
 _CONNECTOR_NEEDLES = tuple(f" {word} " for word in ("of", *sorted(_NAME_CONNECTORS - {"of"})))  # "of" first
+_OF = " of "
 _SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
 _PLACES = words("people_places.txt")  # speak as organisations: China, Labour, the White House
 _GROUP_WORDS = words("people_group_words.txt")  # Everyone, Nobody: a mention, no name
@@ -383,7 +384,11 @@ class People:
 
     def _names_person(self, mention: str) -> bool:
         """True when ``mention`` names a person by its own words (a title or role, a given name) or
-        is a person already registered; a description ("the Russian attorney") does not."""
+        is a person already registered; a description ("the Russian attorney", "a law professor at
+        New York University") does not."""
+        at = _holder_end(mention.split())
+        if at:
+            mention = " ".join(mention.split()[:at])
         names, roles, _ = _name_parts(mention)
         if not names or not mention.split()[-1][:1].isupper():
             return False  # a description ("the Russian attorney who met ...") is defined by its clause
@@ -461,9 +466,13 @@ class People:
                 return Speaker(ent.name if ent else None, "organisation" if ent else "unknown")
             return Speaker(None, "person" if mention in ("I", "you", "You") else "unknown")
         words_ = mention.split()
-        head = _group_head(words_)
-        if head is not None:  # "Democrats in Iowa", "residents of Flint": the group speaks, not the place
-            return Speaker(None, _ROLES.get(head.lower(), "unknown"))
+        at = _holder_end(words_)
+        if at:  # "Democrats in Iowa", "James VanSickle of Pittsburgh": the group or the person speaks, not the place
+            head, holder = words_[at - 1], " ".join(words_[:at])
+            if _group_noun(head):
+                return Speaker(None, _ROLES.get(head.lower(), "unknown"))
+            if head.islower() or self._names_person(holder):  # (not "The Journey of Romeo Dallaire")
+                return self.resolve(holder, pos, appos)
         if len(words_) == 1 and self._group_word(mention, pos):  # "Elites said", "Everyone agreed": no name
             return Speaker(None, mention_kind(mention))
         first, last = words_[0], words_[-1].lower().rstrip(",.")
@@ -542,9 +551,12 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return word in _STOP and word[:1].isupper() and start < pos and _opens_sentence(text, start)
 
 
-# a group's head noun and the preposition of its place or body before a name: "Democrats in Iowa",
-# "residents of Flint", "analysts at Goldman Sachs" (the group speaks, not the place)
+# the preposition between a speaker and the place or body it is from, before a name: "Democrats in Iowa",
+# "residents of Flint", "analysts at Goldman Sachs", "a Democratic operative in Iowa", "James VanSickle of
+# Pittsburgh" (the group or the person speaks, not the place)
 _GROUP_PREPOSITIONS = frozenset("in of at from across around throughout".split())
+_INDEFINITE_AFTER = (" a ", " an ")
+_NAME_OF = frozenset(("of", "from"))  # after a person's name: "Jane Doe of the University of Oregon"
 
 
 def _group_noun(word: str) -> bool:
@@ -554,15 +566,34 @@ def _group_noun(word: str) -> bool:
     return low.endswith("s") and _ROLES.get(low) == "person"
 
 
-def _group_head(words_: list[str]) -> str | None:
-    """The head noun of a mention "GROUP PREPOSITION PLACE" ("Democrats in Iowa", "many Afghan
-    officials in Kabul"): the word before its first such preposition; None for any other mention."""
+def _holder_noun(word: str) -> bool:
+    """A word that can head the speaker before such a preposition: a group ("Democrats"), a lower-case
+    role of a person ("operative", "mayor"), or a person's name word ("VanSickle"; not a title,
+    "Secretary of State", nor an organisation's head noun, "Bank of England")."""
+    if _group_noun(word) or (word.islower() and _ROLES.get(word) == "person"):
+        return True
+    return _is_name_word(word) and word not in _STOP and word not in _TITLES and word + "." not in _TITLES \
+        and word.lower() not in _ROLES
+
+
+def _holder_end(words_: list[str]) -> int:
+    """In a mention "HOLDER PREPOSITION PLACE" ("Democrats in Iowa", "Paul Miller of Thames Valley
+    Police"), the index of its first such preposition; 0 for any other mention."""
     if len(words_) < 3 or _GROUP_PREPOSITIONS.isdisjoint(words_):
-        return None
+        return 0
     for i in range(1, len(words_) - 1):
         if words_[i] in _GROUP_PREPOSITIONS:
-            return words_[i - 1] if _group_noun(words_[i - 1]) else None
-    return None
+            after = words_[i + 1:]
+            return i if _holder_noun(words_[i - 1]) and not any(map(_names_role, after)) \
+                and not _personal_name(_name_parts(" ".join(after))[0]) else 0
+    return 0
+
+
+def _names_role(word: str) -> bool:
+    """A title or a person's role ("President", "chairman"): the person named after it speaks
+    ("U.S. Chamber of Commerce President Thomas J. Donohue"; so does a person's full name after
+    the preposition, "Merck's head of research Peter Kim")."""
+    return word in _TITLES or word + "." in _TITLES or _ROLES.get(word.lower()) == "person"
 
 
 def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
@@ -726,7 +757,7 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
     in_name = word[0].isupper() and _ROLES.get(low) == "organisation" and _name_word_before(text, s, limit)
     if low in _ROLES and not word.isupper() and not in_name:  # not "Tourism Council", "Labour Party"
         start = _description_start(text, s, limit)
-        group = _group_before(text, _token_before(text, start, limit), limit)  # "Republicans in the Senate"
+        group = _holder_before(text, _token_before(text, start, limit), limit, e)  # "Republicans in the Senate"
         return Mention(start if group is None else _description_start(text, group, limit), e, cue_start, appos), None
     if in_name:
         tok = None  # (the name word before it was read down to the limit: the answer depends on it)
@@ -769,9 +800,9 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
     if organisation and before is not None and text[before[0]:before[1]] in _DETERMINER_SET:
         start = before[0]  # "the Bank of England", as a description
         before = _token_before(text, start, limit)
-    group = _group_before(text, before, limit)
-    if group is not None:  # "Democrats in Iowa said": the group speaks, from its place
-        return Mention(_description_start(text, group, limit), e, cue_start, appos), None
+    holder = _holder_before(text, before, limit, e)
+    if holder is not None:  # "Democrats in Iowa said", "a Democratic operative in Iowa said": not the place
+        return Mention(_description_start(text, holder, limit), e, cue_start, appos), None
     role = _role_for(text, before, limit)
     if role is not None:  # "A spokeswoman for YouTube said": the spokeswoman speaks, for YouTube
         return Mention(_description_start(text, role, limit), e, cue_start, appos), None
@@ -791,9 +822,18 @@ def _reach(tok: tuple[int, int] | None, limit: int) -> int | None:
 
 
 def _after_connectors(text: str, start: int, end: int) -> int:
-    """Where the words after the last connector of ``text[start:end]`` start (``start`` if none)."""
-    cut = max(text.rfind(needle, max(0, start - 1), end) for needle in _CONNECTOR_NEEDLES)
-    return start if cut < 0 else text.find(" ", cut + 1) + 1
+    """Where the words after the last connector of ``text[start:end]`` start (``start`` if none, or
+    when it is "of" after a person's name: "James VanSickle of Pittsburgh" is the person, of a place)."""
+    cut, needle = max((text.rfind(needle, max(0, start - 1), end), needle) for needle in _CONNECTOR_NEEDLES)
+    if cut < 0 or (needle == _OF and _holder_end(text[start:end].split()) and _own_name(text[start:cut])):
+        return start
+    return text.find(" ", cut + 1) + 1
+
+
+def _own_name(mention: str) -> bool:
+    """``mention`` names a person by its own words: a title or role, or a given name and more."""
+    names, roles, _ = _name_parts(mention)
+    return bool(names) and (bool(roles) or _personal_name(names))
 
 
 def _word_before(text: str, pos: int, limit: int) -> str:
@@ -841,13 +881,23 @@ def _role_for(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
     return role[0] if word.islower() and word in _ROLES else None
 
 
-def _group_before(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
-    """Where the group's head noun starts when the words up to ``tok`` (the token before a name)
-    end "GROUP PREPOSITION" ("Democrats in", "residents of"), else None."""
-    if tok is None or text[tok[0]:tok[1]] not in _GROUP_PREPOSITIONS:
-        return None
+def _holder_before(text: str, tok: tuple[int, int] | None, limit: int, end: int) -> int | None:
+    """Where the speaker's head noun starts when the words up to ``tok`` (the token before a name
+    ending at ``end``) end "GROUP PREPOSITION" or "ROLE PREPOSITION" ("Democrats in", "residents of",
+    "operative in", "the mayor of"), or a person's name and "of" or "from"; else None."""
+    if tok is None or text[tok[0]:tok[1]] not in _GROUP_PREPOSITIONS or text.startswith(_INDEFINITE_AFTER, tok[1]):
+        return None  # (not "the founder of a Facebook group called ...": the verb's own subject)
     head = _token_before(text, tok[0], limit)
-    return head[0] if head is not None and _group_noun(text[head[0]:head[1]]) else None
+    if head is None:
+        return None
+    word = text[head[0]:head[1]]
+    if _group_noun(word) or (word.islower() and _ROLES.get(word) == "person"):
+        return head[0]
+    if text[tok[0]:tok[1]] in _NAME_OF and _holder_noun(word) and not any(map(_names_role, text[tok[1]:end].split())):
+        # "Professor Jane Doe of the University of Oregon" (not "Chamber of Commerce President Thomas Donohue")
+        start = _capitalised_run_start(text, head[0], limit, _MAX_NAME_WORDS - 1)
+        return start if _own_name(text[start:head[1]]) else None
+    return None
 
 
 def _relative_object(text: str, tok: tuple[int, int] | None, limit: int) -> int | None:
