@@ -155,21 +155,46 @@ def clean_line(raw: str | None, deadline: Deadline = NO_DEADLINE) -> str:
 
 def _paragraphs(body: str) -> list[str]:
     """Paragraphs are separated by blank lines when the body has any, else by line breaks;
-    line breaks inside a blank-line-separated paragraph are hard wraps and become spaces.
+    line breaks inside a blank-line-separated paragraph are hard wraps and become spaces.  In
+    either, lines that start indented open paragraphs of their own when others do not (an
+    indented layout: :func:`_indented_paragraphs`).
     ``body`` is already cleaned: no run of spaces, no other white space but newlines."""
-    lines = [line.strip() for line in body.strip().split("\n")]
-    if "" not in lines:
-        return [line for line in lines if line]
-    out, block = [], []
-    for line in lines:
-        if line:
+    raw_lines = body.strip("\n").split("\n")
+    if all(line.strip() for line in raw_lines):
+        if _indented_paragraphs(raw_lines):
+            return _join_wraps(raw_lines)
+        return [line for line in (line.strip() for line in raw_lines) if line]
+    out: list[str] = []
+    block: list[str] = []
+    for line in raw_lines + [""]:
+        if line.strip():
             block.append(line)
         elif block:
-            out.append(" ".join(block))
+            out.extend(_join_wraps(block) if _indented_paragraphs(block) else [" ".join(w.strip() for w in block)])
             block = []
-    if block:
-        out.append(" ".join(block))
     return out
+
+
+def _indented_paragraphs(lines: list[str]) -> bool:
+    """Hard-wrapped paragraphs that each start indented (Reuters-21578: "    Domestic crude oil
+    production was estimated at 8.38 mln" / "bpd, down 8.5 pct"): two indented lines or more, and
+    lines that are not (the wraps)."""
+    indented = sum(1 for line in lines if line[:1] in " \t")
+    return indented >= 2 and indented < sum(1 for line in lines if line.strip())
+
+
+def _join_wraps(lines: list[str]) -> list[str]:
+    """Paragraphs of an indented layout: each indented line opens one, the lines after it continue it."""
+    out: list[list[str]] = []
+    for line in lines:
+        words = line.strip()
+        if not words:
+            continue
+        if line[:1] in " \t" or not out:
+            out.append([words])
+        else:
+            out[-1].append(words)
+    return [" ".join(block) for block in out]
 
 
 def clean_document(title: str | None, body: str, deadline: Deadline = NO_DEADLINE) -> CleanText:

@@ -20,6 +20,17 @@ def test_hard_wrapped_lines_join_and_single_line_paragraphs_stay_apart():
     assert lines.text == "T\n\none\n\ntwo\n\nthree" and lines.n_paragraphs == 3
 
 
+def test_indented_paragraphs_of_wrapped_lines_are_joined():
+    """Reuters-21578: a paragraph starts indented and wraps at ~70 columns; each line used to be a
+    paragraph of its own ("8.38 mln" / "bpd, down 8.5 pct"), which split sentences and numbers."""
+    body = ("    Domestic crude oil production was estimated at 8.38 mln\nbpd, down 8.5 pct from a year ago.\n"
+            "    Refinery runs were 12.05 mln bpd,\nup 1.5 pct, it said.\n Reuter\n")
+    clean = clean_document("T", body)
+    assert clean.text == ("T\n\nDomestic crude oil production was estimated at 8.38 mln bpd, down 8.5 pct from "
+                          "a year ago.\n\nRefinery runs were 12.05 mln bpd, up 1.5 pct, it said.\n\nReuter")
+    assert clean.n_paragraphs == 3
+
+
 def test_curly_quotes_are_kept_and_doc_id_is_stable():
     assert clean_line("\u2018x\u2019 \u201cy\u201d") == "\u2018x\u2019 \u201cy\u201d"
     assert doc_id_of("a") == doc_id_of("a") != doc_id_of("b")
