@@ -1557,8 +1557,9 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
         return
     if sep.group("dash") and text[core.end] in " \t" and text[sep.end() - 1] not in " \t":
         return  # "Stoxx 50 -1.3%": a sign, not a range
-    if prev_low == "by" and (core.unit or core.currency or core.has_scale):
-        return  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    if (prev_low == "by" or word == "to" and _direction_before(core.before or [])) \
+            and (core.unit or core.currency or core.has_scale):
+        return  # "increased by $43.6 billion to $419.2 billion", "fell 0.3 pct to 53.9 pct": a change, then a level
     pos = sep.end()
     currency2 = None
     if pos < sent_end and not text[pos].isdigit():
