@@ -11,8 +11,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.run import RunConfig, run_pipeline
-from pipeline.validate import validate_output
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's package, not an installed one
+from pipeline.run import RunConfig, run_pipeline  # noqa: E402
+from pipeline.validate import validate_output  # noqa: E402
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 NAMES = ("bbc", "pakistan_news_csv", "allsides_sample", "reuters21578")
