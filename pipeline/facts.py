@@ -245,7 +245,7 @@ _NEGATIVE_WORD = regex.compile(r"(?r)(?<![\w])(?i:minus|negative)(?:[ \t\u00a0]+
 _RANGE_SEP = regex.compile(
     rf"""
     (?:{_W}*(?P<dash>[-–—]){_W}*
-      | {_W}+(?P<word>to|and|or|through){_W}*-?{_W}*)
+      | {_W}+(?P<word>to|and|or|through|vs\.?|versus){_W}*-?{_W}*)
     """,
     regex.VERBOSE,
 )
@@ -280,7 +280,8 @@ _TIME_SECOND = frozenset("apAPGBUEC")
 _SCALE_FIRST = frozenset("hHtTmMbBkKlLcC")
 _SCALE_WORDS = tuple(s.casefold() for s in _SCALE_SPACED)  # how a scale word after a number starts
 _SCALE_ABBREVIATIONS = tuple(_SCALE_ATTACHED)
-_RANGE_STARTS = (" to", " and", " or", " through", "-", "–", "—", " -", " –", " —")
+_RANGE_STARTS = (" to", " and", " or", " through", " vs", " versus", "-", "–", "—", " -", " –", " —")
+_VERSUS = frozenset(("vs", "vs.", "versus"))  # "48 vs. 37 percent": two numbers compared, never a range
 _PER_STARTS = (" per ", " a ", " an ", " each ")
 _ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)(?![\w])")
 _NEXT_WORD = regex.compile(rf"{_W}+(?P<w>[\p{{L}}]+)", regex.VERBOSE)
@@ -1545,9 +1546,9 @@ def _share_unit(core: _Core, second: _Core) -> None:
 def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low: str) -> None:
     """Join a second number to ``core`` when the two ends form one range."""
     text, deadline = doc.text, doc.deadline
-    if not text.startswith(_RANGE_STARTS, core.end):
+    if not low.startswith(_RANGE_STARTS, core.end):  # (lower case: "BETWEEN 0.5 AND 1.5 PCT" in a headline)
         return
-    sep = _RANGE_SEP.match(text, core.end, sent_end, timeout=deadline.left())
+    sep = _RANGE_SEP.match(low, core.end, sent_end, timeout=deadline.left())
     if sep is None:
         return
     word = sep.group("word")
@@ -1582,6 +1583,9 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
     if currency2 and not core.currency and word != "to" and sep.group("dash") is None:
         return
     _read_after(text, second, sent_end, deadline)
+    if word in _VERSUS:
+        _share_unit(core, second)  # "(48 vs. 37 percent)": 48 percent and 37 percent
+        return
     if second.end < sent_end and (text[second.end].isalnum()):
         return
     if core.unit and second.unit and core.unit != second.unit:
