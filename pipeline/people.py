@@ -439,6 +439,15 @@ class People:
             return self._entity(full, "person", roles, gender, m.start())
         return registered
 
+    @staticmethod
+    def _named_apposition(mention: str, appos: str | None) -> str | None:
+        """The name in ``appos`` when ``mention`` names no one ("Boston's archbishop" + ", Cardinal
+        Sean O'Malley,"); None otherwise ("Putin" + ", the Russian president,")."""
+        if appos is None or _name_parts(mention)[0]:
+            return None
+        inner = appos.strip(" ,()")
+        return inner if inner[:1].isupper() and _personal_name(_name_parts(inner)[0]) else None
+
     def resolve(self, mention: str, pos: int, appos: str | None = None) -> Speaker:
         """The speaker behind ``mention`` written at ``pos``; registers named speakers."""
         mention = mention.strip()
@@ -465,6 +474,9 @@ class People:
                 ent = self._antecedent("x", "organisation", pos)
                 return Speaker(ent.name if ent else None, "organisation" if ent else "unknown")
             return Speaker(None, "person" if mention in ("I", "you", "You") else "unknown")
+        named = self._named_apposition(mention, appos)
+        if named is not None:  # "Boston's mayor, Marty Walsh, said": the name in the apposition speaks
+            return self.resolve(named, pos, None)
         words_ = mention.split()
         at = _holder_end(words_)
         if at:  # "Democrats in Iowa", "James VanSickle of Pittsburgh": the group or the person speaks, not the place
@@ -794,11 +806,12 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
         else:
             break
     organisation = start < s and _organisation_name(_name_parts(text[start:e])[0])
-    if start < s and not organisation and not _titled_person(text[start:e]):
+    titled = start < s and not organisation and _title_of(text[start:e])
+    if start < s and not organisation and not titled:
         start = _after_connectors(text, start, e)  # "Trump and Clinton": Clinton, as before
     before = _token_before(text, start, limit)  # (read once for the tests below)
-    if organisation and before is not None and text[before[0]:before[1]] in _DETERMINER_SET:
-        start = before[0]  # "the Bank of England", as a description
+    if (organisation or titled) and before is not None and text[before[0]:before[1]] in _DETERMINER_SET:
+        start = before[0]  # "the Bank of England", "the Archbishop of Canterbury", as a description
         before = _token_before(text, start, limit)
     holder = _holder_before(text, before, limit, e)
     if holder is not None:  # "Democrats in Iowa said", "a Democratic operative in Iowa said": not the place
@@ -1077,7 +1090,7 @@ def _name_end(text: str, start: int, limit: int) -> int:
             break
         cur = tok[1]
     if connected is not None and not _organisation_name(_name_parts(text[start:end])[0]) \
-            and not _titled_person(text[start:end]):
+            and not _title_of(text[start:end]):
         return connected
     return end
 
@@ -1085,10 +1098,23 @@ def _name_end(text: str, start: int, limit: int) -> int:
 def _titled_person(mention: str) -> bool:
     """A title with its "of" and then a person's name: "Secretary of State John Kerry", "Minister of
     Finance Arun Jaitley" (not "Paul Miller of Thames Valley Police")."""
-    title = mention.split(None, 1)[0]
-    return title[:1].isupper() and title[-1] != "s" and _ROLES.get(title.lower()) == "person" \
-        and _CONNECTOR_NEEDLES[0] in mention and not any(n in mention for n in _CONNECTOR_NEEDLES[1:]) \
-        and bool(_name_parts(mention)[0])
+    return _title_of(mention) and bool(_name_parts(mention)[0])
+
+
+def _title_of(mention: str) -> bool:
+    """A person's title joined by "of" (and no other connector) to the words after it: "Secretary of
+    State John Kerry", "Senator Jeff Flake of Arizona", "Archbishop of Canterbury"."""
+    words = mention.split()
+    if len(words) > 1 and words[0] in _DETERMINER_SET:
+        words = words[1:]  # "The Mayor of London"
+    of = words.index("of") if "of" in words else 0
+    return of > 0 and any(_person_title(w) for w in (words[0], words[of - 1])) \
+        and not any(n in mention for n in _CONNECTOR_NEEDLES[1:])  # ("Roman Catholic Archbishop of Cardiff")
+
+
+def _person_title(word: str) -> bool:
+    """"Senator", "Archbishop": a capitalised person's role (not a group: "Americans")."""
+    return word[:1].isupper() and word[-1] != "s" and _ROLES.get(word.lower()) == "person"
 
 
 def _name_run_start(text: str, start: int, limit: int) -> int:

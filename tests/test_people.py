@@ -251,3 +251,15 @@ def test_only_of_joins_a_title_to_its_name():
 def test_white_is_a_name_word(sentence, speaker, kind):
     quotes = extract_document("Title\n\n" + sentence).quotes
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [(speaker, kind)]
+
+
+@pytest.mark.parametrize("sentence, mention, speaker", [
+    ("Boston's mayor, Marty Walsh, said it was fine.", "Boston's mayor", "Marty Walsh"),  # was no speaker
+    ("The company's spokesman, John Smith, said it was fine.", "company's spokesman", "John Smith"),
+    ("Putin, the Russian president, said it was fine.", "Putin", "Putin"),  # the name is the mention
+    ("The Archbishop of Canterbury said the war was wrong.", "The Archbishop of Canterbury", None),  # not "Canterbury"
+    ("The Mayor of London said the plan was good.", "The Mayor of London", None),
+])
+def test_a_description_speaks_through_its_named_apposition(sentence, mention, speaker):
+    quotes = extract_document("Title\n\n" + sentence).quotes
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [(mention, speaker)]
