@@ -728,7 +728,8 @@ class _Doc:
     """Per-document look-ups: sentence and paragraph of an offset, cues by position."""
 
     __slots__ = ("text", "seg", "deadline", "sent_starts", "par_starts", "cues", "cue_starts", "partial", "more",
-                 "mentions", "reaches", "groups", "np_only", "according", "according_starts", "joins")
+                 "mentions", "reaches", "groups", "np_only", "according", "according_starts", "joins",
+                 "partial_starts", "longest_cue")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -741,6 +742,8 @@ class _Doc:
         self.according = [c for c in cues if c.form == "according"]  # "according to": read by _according_to
         self.according_starts = [c.start for c in self.according]
         self.partial: dict[int, _Attribution] = {}  # cue start -> attribution of a partly quoted clause
+        self.partial_starts: list[int] = []  # the keys of ``partial``, sorted
+        self.longest_cue = max((c.end - c.start for c in cues), default=0)
         self.more: tuple[int, int] | None = None  # the second fragment of the last reported clause
         self.mentions: dict[tuple[int, int], object] = {}  # (verb position, limit) -> speaker mention or None
         self.reaches: dict[int, tuple[int, object]] = {}  # verb position -> (highest limit, mention) for every limit up to it
@@ -1299,7 +1302,7 @@ def _attribute_span(doc: _Doc, span: _Span, prev: _Attribution | None) -> tuple[
         c_end = min(c_end, span.close_end + 4 * LOOKBACK)
         c_stop = _trimmed_end(text, c_start, c_end)  # where the verb's clause must end
         marked = _before_last_mark(text, span.close_end, c_stop)
-        for cue in doc.cues_between(span.close_end, c_end):
+        for cue in _clause_final_cues(doc, span.close_end, c_end, marked):
             if cue.start in doc.partial:
                 return _clone(doc.partial[cue.start], doc.partial[cue.start].rule), False
             if cue.used or (cue.form not in _SPEECH and cue.form != "according"):
@@ -1914,9 +1917,29 @@ def _later_speaker_after_comma(doc: _Doc, cue: _Cue, cues: list[_Cue], open_star
     return False
 
 
+def _clause_final_cues(doc: _Doc, start: int, end: int, marked: int) -> list[_Cue]:
+    """The verbs in [start, end) that rule (c) of _attribute_span reads, in text order: one ending at
+    or before ``marked`` (a quotation mark follows it in the sentence) is passed over unless it is
+    "according to" or a fragment's verb (in doc.partial), so before ``marked`` only the verbs that
+    may run across it are taken when there are none of those, not every verb of the 1,600
+    characters a run-on sentence is read for, for every quotation."""
+    split = max(start, marked + 1)
+    if split == start:
+        return doc.cues_between(start, end)
+    i = bisect.bisect_left(doc.partial_starts, start)
+    if doc.according_between(start, split) or (i < len(doc.partial_starts) and doc.partial_starts[i] < split):
+        first = start
+    else:  # (a verb starting further back ends at or before ``marked``)
+        first = max(start, split - doc.longest_cue)
+    head = [c for c in doc.cues_between(first, split) if c.end > marked or c.form == "according" or c.start in doc.partial]
+    return head + doc.cues_between(split, end)
+
+
 def _partial(doc: _Doc, cue: _Cue, attr: _Attribution) -> _Attribution:
     """Remember a reported clause's attribution for the other quoted fragments of its sentence."""
     cue.used = True
+    if cue.start not in doc.partial:
+        bisect.insort(doc.partial_starts, cue.start)
     doc.partial[cue.start] = attr
     return attr
 

@@ -257,3 +257,22 @@ def test_a_clause_subject_is_not_read_far_into_a_run_on_sentence(monkeypatch):
     text = "T\n\n" + unit * 2000  # 2,000 verbs and quotations in one sentence
     assert len(quotes.extract_quotes(text, segment(text))) >= 2000
     assert calls["SUBJECT"] <= 4 * quotes._SUBJECT_REACH / len(unit), calls
+
+
+@pytest.mark.parametrize("unit", ['told "x" ', "wrote \u201cX\u201d ", 'asked "x" '])
+def test_the_verbs_after_a_quotation_are_not_all_read_for_it(monkeypatch, unit):
+    """Rule (c) looks for a clause-final verb after a quotation ('... "a great deal of weight"
+    ..., X said.'), up to 1,600 characters on in a run-on sentence. A verb with a quotation mark
+    after it in the sentence is passed over (unless it is "according to" or a fragment's verb),
+    so only the verbs after the sentence's last mark are handed to the rule: ~180 verbs a
+    quotation before, at most one now."""
+    import pipeline.quotes as quotes
+    from pipeline.segment import segment
+
+    handed = Counter()
+    real = quotes._clause_final_cues
+    monkeypatch.setattr(quotes, "_clause_final_cues",
+                        lambda *a: (lambda found: handed.update(verbs=len(found)) or found)(real(*a)))
+    text = "T\n\n" + unit * 2000  # 2,000 verbs and quotations in one sentence
+    assert len(quotes.extract_quotes(text, segment(text))) >= 2000
+    assert handed["verbs"] <= 2000, handed
