@@ -148,7 +148,7 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     and the connectors inside its name stay: "the Bank of England" -> (["Bank", "of", "England"],
     {"bank"}, "x"); a connector without one keeps the words after it ("Trump and Clinton" ->
     ["Clinton"])."""
-    tokens = mention.replace(",", " ").split()
+    tokens = [tok.strip("<>") for tok in mention.replace(",", " ").split() if not _ticker(tok)]
     roles: set[str] = set()
     gender = "x"
     keep: list[str] = []
@@ -203,6 +203,12 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     return tuple(keep), frozenset(roles), gender
 
 
+def _ticker(token: str) -> bool:
+    """A Reuters ticker in angle brackets ("<HMC>", "<PUKG.PA>"): no part of a name.  A company's
+    name in them ("<Trizec Corp Ltd>") is the name, without the brackets."""
+    return token[:1] == "<" and token[-1:] == ">" and token[1:-1].replace(".", "").isupper()
+
+
 @lru_cache(maxsize=8192)
 def _organisation_name(names: tuple[str, ...]) -> bool:
     """A name with an organisation's capitalised head noun in it: "Bank of England", "Labour
@@ -231,7 +237,7 @@ def mention_kind(mention: str) -> str:
     if mention in _PRONOUNS:
         gender, number = _PRONOUNS[mention]
         return "person" if gender in "mf" or mention in ("I", "you", "You") else "unknown"
-    last = mention.rstrip(",. ").split()[-1].lower() if mention.strip() else ""
+    last = mention.rstrip(",. <>").split()[-1].lower().strip("<>") if mention.strip() else ""
     if _ROLES.get(last) == "organisation":
         return "organisation"
     if _ROLES.get(last) == "person":

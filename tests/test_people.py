@@ -263,3 +263,12 @@ def test_white_is_a_name_word(sentence, speaker, kind):
 def test_a_description_speaks_through_its_named_apposition(sentence, mention, speaker):
     quotes = extract_document("Title\n\n" + sentence).quotes
     assert [(q.speaker_mention, q.speaker) for q in quotes] == [(mention, speaker)]
+
+
+@pytest.mark.parametrize("mention, names", [
+    ("<Trizec Corp Ltd>", ("Trizec", "Corp", "Ltd")),  # Reuters marks company names with angle brackets
+    ("Honda <HMC>", ("Honda",)),  # and adds tickers: no part of the name
+    ("Pechiney <PUKG.PA>", ("Pechiney",)),
+])
+def test_reuters_brackets_and_tickers(mention, names):
+    assert _name_parts(mention)[0] == names
