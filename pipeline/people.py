@@ -148,7 +148,9 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     and the connectors inside its name stay: "the Bank of England" -> (["Bank", "of", "England"],
     {"bank"}, "x"); a connector without one keeps the words after it ("Trump and Clinton" ->
     ["Clinton"])."""
-    tokens = [tok.strip("<>") for tok in mention.replace(",", " ").split() if not _ticker(tok)]
+    tokens = mention.replace(",", " ").split()
+    if "<" in mention:  # (Reuters) a ticker is no part of the name; a name in brackets is
+        tokens = [tok.strip("<>") for tok in tokens if not _ticker(tok)]
     roles: set[str] = set()
     gender = "x"
     keep: list[str] = []
