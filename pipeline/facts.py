@@ -1523,10 +1523,13 @@ def _rule(core: _Core) -> str:
 
 def _descending(core: _Core, second: _Core) -> bool:
     """True when the second number is below the first: a range is written low to high."""
-    value = core.value
-    if second.has_scale and not core.has_scale and value < 1000:
-        value *= _scale_factor(second.scale_surface)  # "$89 to $93 billion"
+    value = core.value * _scale_factor(second.scale_surface) if _borrows_scale(core, second) else core.value
     return (-second.value if second.negative else second.value) < (-value if core.negative else value)
+
+
+def _borrows_scale(core: _Core, second: _Core) -> bool:
+    """Whether the first end of a range takes the second's scale: "$89 to $93 billion"."""
+    return second.has_scale and not core.has_scale and core.value < 1000
 
 
 def _clause_ends(text: str, pos: int, limit: int) -> bool:
@@ -1614,8 +1617,8 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
     if bare and _is_year(core, text) and _is_year(second, text):
         core.end, core.reject = second.end, True  # between 2014 and 2017
         return
-    if second.has_scale and not core.has_scale and core.value < 1000:
-        core.value *= _scale_factor(second.scale_surface, deadline)  # "$89 to $93 billion"
+    if _borrows_scale(core, second):
+        core.value *= _scale_factor(second.scale_surface, deadline)
         core.scale_surface = second.scale_surface
         core.has_scale = True
     core.value_high = second.value

@@ -1146,4 +1146,4 @@ def _office_start(text: str, start: int, limit: int) -> int:
         return start
     tok = _token_before(text, start - 3, limit)
     word = text[tok[0]:tok[1]] if tok is not None else ""
-    return tok[0] if word[:1].isupper() and _ROLES.get(word.lower()) == "person" else start
+    return tok[0] if _person_title(word) else start
