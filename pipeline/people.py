@@ -974,8 +974,8 @@ def _plural_head(word: str) -> bool:
 def _description_start(text: str, head_start: int, limit: int) -> int:
     """Start of "the Russian president" / "Trump's campaign" given its head noun; the head alone
     for a bare plural ("officials")."""
-    start = head_start
-    for n in range(4):
+    start, n = head_start, 0
+    while n < 4:
         tok = _token_before(text, start, limit)
         if tok is None:  # the clause starts here: "Federal officials said"
             return start if n <= 2 else head_start
@@ -985,9 +985,14 @@ def _description_start(text: str, head_start: int, limit: int) -> int:
         if not w[-1].isalnum() and w[-1] not in "-.":
             # after a comma: ", federal officials said" (two modifiers at most)
             return start if n <= 2 and w[-1] in ",;:" else head_start
+        after = _word_after(text, start - 1, head_start)
+        if w in _NAME_CONNECTORS and start < head_start and after[:1].isupper() \
+                and _joins_name(_word_before(text, tok[0], limit), w, after):
+            start = tok[0]  # "Bank of England officials": the connector inside a name is no word of its own
+            continue
         if w in _ADVERBS or w in _STOP or w in _CLAUSE_WORDS or w in _PREPOSITIONS:
             break
-        start = tok[0]
+        start, n = tok[0], n + 1
     return head_start
 
 

@@ -272,3 +272,13 @@ def test_a_description_speaks_through_its_named_apposition(sentence, mention, sp
 ])
 def test_reuters_brackets_and_tickers(mention, names):
     assert _name_parts(mention)[0] == names
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Bank of England officials said rates would rise.", "Bank of England officials"),  # was "officials"
+    ("A Department for Work and Pensions spokeswoman said it was fine.", "A Department for Work and Pensions spokeswoman"),
+    ("Dozens of high-school friends said it was fine.", "friends"),  # "of" joins names only
+])
+def test_a_description_keeps_the_name_before_its_head(sentence, mention):
+    quotes = extract_document("Title\n\n" + sentence).quotes
+    assert [q.speaker_mention for q in quotes] == [mention]
