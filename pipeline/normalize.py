@@ -160,40 +160,42 @@ def _paragraphs(body: str) -> list[str]:
     indented layout: :func:`_indented_paragraphs`).
     ``body`` is already cleaned: no run of spaces, no other white space but newlines."""
     raw_lines = body.strip("\n").split("\n")
-    if all(line.strip() for line in raw_lines):
-        if _indented_paragraphs(raw_lines):
-            return _join_wraps(raw_lines)
-        return [line for line in (line.strip() for line in raw_lines) if line]
+    wrapped = not all(line.strip() for line in raw_lines)  # a blank line somewhere: lines are wraps
     out: list[str] = []
     block: list[str] = []
     for line in raw_lines + [""]:
         if line.strip():
             block.append(line)
         elif block:
-            out.extend(_join_wraps(block) if _indented_paragraphs(block) else [" ".join(w.strip() for w in block)])
+            out.extend(_block_paragraphs(block, wrapped))
             block = []
     return out
 
 
+def _block_paragraphs(block: list[str], wrapped: bool) -> list[str]:
+    """The paragraphs of a run of non-blank lines: by indentation, else one (``wrapped``) or one per line."""
+    if _indented_paragraphs(block):
+        return _join_wraps(block)
+    lines = [line.strip() for line in block]
+    return [" ".join(lines)] if wrapped else lines
+
+
 def _indented_paragraphs(lines: list[str]) -> bool:
     """Hard-wrapped paragraphs that each start indented (Reuters-21578: "    Domestic crude oil
-    production was estimated at 8.38 mln" / "bpd, down 8.5 pct"): two indented lines or more, and
-    lines that are not (the wraps)."""
+    production was estimated at 8.38 mln" / "bpd, down 8.5 pct"): two indented lines or more of
+    ``lines`` (none blank), and lines that are not (the wraps)."""
     indented = sum(1 for line in lines if line[:1] in " \t")
-    return indented >= 2 and indented < sum(1 for line in lines if line.strip())
+    return 2 <= indented < len(lines)
 
 
 def _join_wraps(lines: list[str]) -> list[str]:
     """Paragraphs of an indented layout: each indented line opens one, the lines after it continue it."""
     out: list[list[str]] = []
     for line in lines:
-        words = line.strip()
-        if not words:
-            continue
         if line[:1] in " \t" or not out:
-            out.append([words])
+            out.append([line.strip()])
         else:
-            out[-1].append(words)
+            out[-1].append(line.strip())
     return [" ".join(block) for block in out]
 
 
