@@ -586,11 +586,16 @@ def _group_noun(word: str) -> bool:
     return low.endswith("s") and _ROLES.get(low) == "person"
 
 
+def _speaker_noun(word: str) -> bool:
+    """A group ("Democrats") or a lower-case role of a person ("operative", "mayor")."""
+    return _group_noun(word) or (word.islower() and _ROLES.get(word) == "person")
+
+
 def _holder_noun(word: str) -> bool:
     """A word that can head the speaker before such a preposition: a group ("Democrats"), a lower-case
     role of a person ("operative", "mayor"), or a person's name word ("VanSickle"; not a title,
     "Secretary of State", nor an organisation's head noun, "Bank of England")."""
-    if _group_noun(word) or (word.islower() and _ROLES.get(word) == "person"):
+    if _speaker_noun(word):
         return True
     return _is_name_word(word) and word not in _STOP and word not in _TITLES and word + "." not in _TITLES \
         and word.lower() not in _ROLES
@@ -912,7 +917,7 @@ def _holder_before(text: str, tok: tuple[int, int] | None, limit: int, end: int)
     if head is None:
         return None
     word = text[head[0]:head[1]]
-    if _group_noun(word) or (word.islower() and _ROLES.get(word) == "person"):
+    if _speaker_noun(word):
         return head[0]
     if text[tok[0]:tok[1]] in _NAME_OF and _holder_noun(word) and not any(map(_names_role, text[tok[1]:end].split())):
         # "Professor Jane Doe of the University of Oregon" (not "Chamber of Commerce President Thomas Donohue")
@@ -971,6 +976,13 @@ def _plural_head(word: str) -> bool:
             and word not in _STOP and word not in _CLAUSE_WORDS and word not in _ADVERBS and word not in _PREPOSITIONS)
 
 
+def _inside_name(text: str, at: int, connector: str, start: int, head_start: int, limit: int) -> bool:
+    """The connector at ``at``, before the capitalised word at ``start``, joins one name ("Bank of
+    England officials", not "Dozens of high-school friends")."""
+    after = _word_after(text, start - 1, head_start)
+    return after[:1].isupper() and _joins_name(_word_before(text, at, limit), connector, after)
+
+
 def _description_start(text: str, head_start: int, limit: int) -> int:
     """Start of "the Russian president" / "Trump's campaign" given its head noun; the head alone
     for a bare plural ("officials")."""
@@ -985,9 +997,7 @@ def _description_start(text: str, head_start: int, limit: int) -> int:
         if not w[-1].isalnum() and w[-1] not in "-.":
             # after a comma: ", federal officials said" (two modifiers at most)
             return start if n <= 2 and w[-1] in ",;:" else head_start
-        after = _word_after(text, start - 1, head_start)
-        if w in _NAME_CONNECTORS and start < head_start and after[:1].isupper() \
-                and _joins_name(_word_before(text, tok[0], limit), w, after):
+        if w in _NAME_CONNECTORS and start < head_start and _inside_name(text, tok[0], w, start, head_start, limit):
             start = tok[0]  # "Bank of England officials": the connector inside a name is no word of its own
             continue
         if w in _ADVERBS or w in _STOP or w in _CLAUSE_WORDS or w in _PREPOSITIONS:
@@ -1106,12 +1116,6 @@ def _name_end(text: str, start: int, limit: int) -> int:
             and not _title_of(text[start:end]):
         return connected
     return end
-
-
-def _titled_person(mention: str) -> bool:
-    """A title with its "of" and then a person's name: "Secretary of State John Kerry", "Minister of
-    Finance Arun Jaitley" (not "Paul Miller of Thames Valley Police")."""
-    return _title_of(mention) and bool(_name_parts(mention)[0])
 
 
 def _title_of(mention: str) -> bool:

@@ -236,11 +236,11 @@ def test_a_title_of_an_office_is_part_of_the_mention(sentence, mention, speaker)
 
 
 def test_only_of_joins_a_title_to_its_name():
-    from pipeline.people import _titled_person
-    assert _titled_person("Senator Jeff Flake of Arizona") and _titled_person("Secretary of State John Kerry")
-    assert not _titled_person("President Barack Obama and GOP")  # two speakers: the nearer one, as before
-    assert not _titled_person("Americans for Prosperity")  # a group, then an organisation
-    assert not _titled_person("Paul Miller of Thames Valley Police")  # no title
+    from pipeline.people import _title_of
+    assert _title_of("Senator Jeff Flake of Arizona") and _title_of("Secretary of State John Kerry")
+    assert not _title_of("President Barack Obama and GOP")  # two speakers: the nearer one, as before
+    assert not _title_of("Americans for Prosperity")  # a group, then an organisation
+    assert not _title_of("Paul Miller of Thames Valley Police")  # no title
 
 
 @pytest.mark.parametrize("sentence, speaker, kind", [
