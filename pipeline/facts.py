@@ -1606,9 +1606,10 @@ def _read_range(doc: _Doc, core: _Core, sent_end: int, prev_low: str | None, low
         return
     core.change = prev_low == "from" and word == "to"  # "fell from 10 to 8 percent": the ends in time order
     if not core.change and prev_low != "between" and _descending(core, second):
-        if second.value == 1 and not (second.has_scale or second.unit or second.currency) or bare and not core.has_scale and not second.has_scale \
-                and _clause_ends(text, second.end, sent_end):
-            core.end, core.reject = second.end, True  # "by a 2 to 1 margin", "voted 52 to 48 to confirm"
+        ratio = second.value == 1 and not (second.has_scale or second.unit or second.currency)  # "a 2 to 1 margin"
+        score = bare and not core.has_scale and not second.has_scale and _clause_ends(text, second.end, sent_end)
+        if ratio or score:  # ("voted 52 to 48 to confirm")
+            core.end, core.reject = second.end, True
             return
         _share_unit(core, second)  # "leads 46 to 42 percent", "won 55%-40%": two shares, not a range
         if sep.group("dash"):
