@@ -39,7 +39,7 @@ def test_baseline_file_is_well_formed():
     for name, metrics in floors.items():
         assert metrics, name
         for metric, floor in metrics.items():
-            assert metric in ("value", "value+unit", "value+change") and 0 < floor <= 100, (name, metric)
+            assert metric in ("value", "value+unit", "value+change", "concept") and 0 < floor <= 100, (name, metric)
 
 
 @pytest.mark.parametrize("name, metric", [(n, m) for n, ms in _floors().items() for m in ms])
