@@ -589,6 +589,8 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
                 opened = None
             elif _nested(par_marks, k, opened):
                 outer, opened = opened, (s, e, pi)
+            elif _next_paragraph_run_in(text, opened, s, e):
+                continue  # 'yet. "I think ...': the quotation goes on, as over a paragraph break
             else:  # an opening mark while a quote is open: the earlier mark was stray
                 opened = (s, e, pi)
         if opened is not None:
@@ -614,6 +616,19 @@ def _nested(par_marks: list[tuple[int, int, str]], k: int, opened: tuple[int, in
     i = bisect.bisect_left(par_marks, opened[0], 0, k, key=_MARK_START)  # (not a scan: O(marks^2) on '““““...')
     return i < k and par_marks[i][0] == opened[0] and par_marks[i][2] == "open" and len(par_marks) > k + 2 \
         and par_marks[k + 1][2] != "open" and par_marks[k + 2][2] == "close"
+
+
+def _next_paragraph_run_in(text: str, opened: tuple[int, int, int], start: int, end: int) -> bool:
+    """The open quotation starts a sentence, and the opening mark at ``start`` follows one of its
+    finished sentences and opens a capitalised one: the next paragraph of the quotation, its break
+    lost ('... anything yet. "I think you start ...'; many BBC texts). The news convention leaves the
+    earlier paragraph unclosed. ('called it "a disgrace. "We will ...' stays a stray mark.)"""
+    if not text[opened[1]:opened[1] + 1].isupper():
+        return False
+    i = start
+    while i > opened[1] and text[i - 1] == " ":
+        i -= 1
+    return opened[1] < i < start and text[i - 1] in ".!?…" and text[end:end + 1].isupper()
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int]) -> bool:
