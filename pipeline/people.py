@@ -172,6 +172,8 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
         if tok[:1].isupper() and _org_head(nxt) and nxt not in _GIVEN and low in _ROLES:
             roles.add(low)
             keep.append(tok)  # "Justice Department", "Labor Party": a role word naming an organisation
+        elif _family_title(keep, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
+            keep.append(tok)  # "Peter King", "Larry King": after a given name a title is the family name
         elif tok in _TITLES or tok + "." in _TITLES:
             gender = _TITLES.get(tok, _TITLES.get(tok + ".", "x")) if gender == "x" else gender
             roles.add(low)
@@ -203,6 +205,19 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     if gender == "x" and len(keep) >= 2:  # Hillary Clinton: the given name tells
         gender = _GIVEN.get(keep[0], "x")
     return tuple(keep), frozenset(roles), gender
+
+
+_NAME_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+
+
+def _family_title(names: list[str], word: str, after: str) -> bool:
+    """A title or person's role that ends a name, right after a given name or an initial, is a
+    family name: "Larry King", "Peter T. King of New York", "Martin Luther King III" (not "San
+    Antonio Mayor Julian Castro", "German Chancellor Gerhard Schroeder": a name follows; not "U.S.
+    Attorney", read as "S. Attorney")."""
+    return bool(names) and names[0] in _GIVEN and (names[-1] in _GIVEN or len(names[-1]) == 2 and names[-1][1] == ".") \
+        and word[:1].isupper() and not word.endswith(".") and (word in _TITLES or _ROLES.get(word.lower()) == "person") \
+        and (not after[:1].isupper() or after in _NAME_SUFFIXES)
 
 
 def _ticker(token: str) -> bool:
@@ -669,7 +684,8 @@ _PARTICLES = frozenset("de da van von bin al del di der den la le".split())
 _ABBREVIATIONS = frozenset(t for t in _TITLES if t.endswith(".")) | {"Jr.", "Sr.", "St."}
 _DETERMINER_SET = frozenset(_DETERMINERS)
 _QUOTE_CHARS = frozenset("\"“”«»\n")
-_MAX_NAME_WORDS = 6
+_MAX_NAME_WORDS = 6  # words of a name, counted from the title before it if any
+_MAX_TITLED_WORDS = 10  # words of a title and the name after it: "U.S. Secretary of Homeland Security John F. Kelly"
 
 
 def _token_before(text: str, end: int, limit: int) -> tuple[int, int] | None:
@@ -796,16 +812,16 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
         return None, None
     if not _is_name_word(word) or word in _STOP:
         return None, _reach(tok, limit)
-    start, n = s, 1
-    while n < _MAX_NAME_WORDS:
+    start, n, total = s, 1, 1  # n: words since the title nearest the verb ("Secretary" in "U.S. Secretary of ...")
+    while n < _MAX_NAME_WORDS and total < _MAX_TITLED_WORDS:
         tok = _token_before(text, start, limit)
         if tok is None:
             break
         w = text[tok[0]:tok[1]]
         if _is_name_word(w) or (w in _PARTICLES and n > 0):
-            start, n = tok[0], n + 1
+            start, n, total = tok[0], 1 if _title_word(w) else n + 1, total + 1
         elif w in _NAME_CONNECTORS and _joins_name(_word_before(text, tok[0], limit), w, _word_after(text, start, pos)):
-            start, n = tok[0], n + 1
+            start, n, total = tok[0], n + 1, total + 1
         elif w.lower() in _ROLES and w.islower():  # spokesman John Kirby, former president Bill Clinton
             start = tok[0]
             tok = _token_before(text, start, limit)
@@ -1093,7 +1109,8 @@ def _name_end(text: str, start: int, limit: int) -> int:
     name's).  Connectors join it only inside an organisation's name: "the World Travel and Tourism
     Council", not "John Smith of Reuters"."""
     end, cur, n, connected = start, start, 0, None
-    while n < _MAX_NAME_WORDS:
+    since = 0  # words since the last title: "White House Press Secretary | Sarah Huckabee Sanders"
+    while since < _MAX_NAME_WORDS and n < _MAX_TITLED_WORDS:
         tok = _token_after(text, cur, limit)
         if tok is None:
             break
@@ -1102,13 +1119,14 @@ def _name_end(text: str, start: int, limit: int) -> int:
         if n and raw in _NAME_CONNECTORS and cur == end \
                 and _joins_name(_word_before(text, tok[0], start), raw, _word_after(text, tok[1], limit)):
             connected = end if connected is None else connected
-            cur, n = tok[1], n + 1
+            cur, n, since = tok[1], n + 1, since + 1
             continue
         if not (_is_name_word(word) or (n and word in _PARTICLES and raw == word)):
             if word.endswith(".") and _is_name_word(word[:-1]):
                 end = tok[0] + len(word) - 1  # the name ends the sentence: "said Jane Doe."
             break
         end, n = tok[0] + len(word), n + 1
+        since = 0 if _title_word(word) else since + 1
         if raw != word:
             break
         cur = tok[1]
@@ -1127,6 +1145,12 @@ def _title_of(mention: str) -> bool:
     of = words.index("of") if "of" in words else 0
     return of > 0 and any(_person_title(w) for w in (words[0], words[of - 1])) \
         and not any(n in mention for n in _CONNECTOR_NEEDLES[1:])  # ("Roman Catholic Archbishop of Cardiff")
+
+
+def _title_word(word: str) -> bool:
+    """A title written before a name, an honorific ("Sen.", "Mr.") or a capitalised person's role
+    ("Secretary"): the name counts its words from there."""
+    return word in _TITLES or _person_title(word)
 
 
 def _person_title(word: str) -> bool:
