@@ -608,6 +608,22 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     return None, None, False
 
 
+# A row of a results table, a line of its own: "Net 2,543,285 vs 1,686,559", "Shr profit 63 cts vs
+# profit 57 cts" (Reuters). Its label is what the numbers measure.
+_ROW_LABEL = regex.compile(r"(?P<label>\p{Lu}[\p{L}.&'/-]*(?:[ ]\p{L}[\p{L}.&'/-]*){0,3}?)[ ]+(?:(?:profit|loss)[ ]+)?[-$(]?\d")
+_MAX_ROW = 80
+
+
+def _row_label(text: str, start: int, end: int) -> str | None:
+    """The label of the table row that the sentence ``start``-``end`` is (None when it is no such row):
+    a line of its own, up to _MAX_ROW characters, that compares ("vs") and ends without a stop."""
+    if end - start > _MAX_ROW or " vs " not in text[start:end] or text[end - 1] == "." \
+            or (start and text[start - 1] != "\n") or text[end:end + 1] not in ("", "\n"):
+        return None
+    m = _ROW_LABEL.match(text, start, end)
+    return m.group("label") if m else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Periods:
     """The period expressions of one sentence in (start, end) order, kept the way
@@ -1376,8 +1392,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
     if bare and _is_year(core, text):
         return None
     if bare and not core.has_scale and not core.is_word and prev and _looks_like_name(prev) and core.qualifier == "=":
-        if not (prev_low in _QUALIFIER or prev_low in _DIRECTION):
-            return None
+        if not (prev_low in _QUALIFIER or prev_low in _DIRECTION or _row_label(text, sent_start, sent_end)):
+            return None  # "Windows 95", "Stoxx 600"; but "Net 2,213 vs 16,288" is a table row
     if core.reject:
         return None
     # --- vague amounts: "dozens of people", "tens of millions of dollars"
@@ -1461,6 +1477,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         period = None
     else:
         concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start)
+        if concept is None and holder is None:
+            concept = _row_label(text, sent_start, sent_end)
         period = None
         if core.kind not in ("duration",):
             period = _period_for(doc, idx, core.qual_start, core.end)
