@@ -220,6 +220,21 @@ def _family_title(names: list[str], word: str, after: str) -> bool:
         and (not after[:1].isupper() or after in _NAME_SUFFIXES)
 
 
+def _within(names: tuple[str, ...], full: list[str]) -> bool:
+    """Every word of ``names`` is in ``full``, in order, an initial standing for a word with its
+    letter: ("Clinton",) and ("Hillary", "Clinton") in "Hillary Rodham Clinton", ("J.", "Kerry") in
+    "John F. Kerry"; not ("Bill", "Clinton")."""
+    at = 0
+    for name in names:
+        initial = len(name) == 2 and name[1] == "."  # (or the last letter of one: "S." of "U.S.")
+        while at < len(full) and full[at] != name and not (initial and (full[at][:1] == name[0] or full[at].endswith(name))):
+            at += 1
+        if at == len(full):
+            return False
+        at += 1
+    return True
+
+
 def _ticker(token: str) -> bool:
     """A Reuters ticker in angle brackets ("<HMC>", "<PUKG.PA>"): no part of a name.  A company's
     name in them ("<Trizec Corp Ltd>") is the name, without the brackets."""
@@ -316,6 +331,19 @@ class People:
         self._full[surname] = (best, roles, gender)
         return self._full[surname]
 
+    def _full_name(self, names: tuple[str, ...]) -> tuple[str, set[str], str]:
+        """:meth:`_fullest` of the family name, unless it names someone else: "Bill Clinton" where
+        the document's fullest is "Hillary Clinton" stays "Bill Clinton" (without her roles).  A
+        first word that is no given name and that the document writes in lower case, or that is
+        shaped like a participle, is a headline's or sentence's word before the name ("Angry
+        Williams", "Enraged Trump") and does not tell."""
+        found = self._fullest(names[-1])
+        first = names[0]
+        if _within(names, found[0].split()) or first not in _GIVEN and (
+                first.endswith(_PARTICIPLE_ENDINGS) and len(first) > 5 or _written(self._text, first.lower())):
+            return found
+        return " ".join(names), set(), "x"
+
     def _entity(self, name: str, kind: str, roles: set[str], gender: str, pos: int) -> _Entity:
         ent = self._by_name.get(name)
         if ent is None:
@@ -344,7 +372,7 @@ class People:
         if _organisation_name(names):  # its last word is no surname: "Senate Judiciary Committee"
             full, more_roles, more_gender = " ".join(names), set(), "x"
         else:
-            full, more_roles, more_gender = self._fullest(names[-1])
+            full, more_roles, more_gender = self._full_name(names)
         if len(" ".join(names)) > len(full):
             full = " ".join(names)
         if appos:
@@ -451,7 +479,7 @@ class People:
             if not names or _organisation_name(names) or not (roles or names[-1] in self._full or _personal_name(names)
                                  or " ".join(names) in self._by_name):
                 continue  # a place, an outlet, a month: not a person unless a title or given name says so
-            full, _, g = self._fullest(names[-1])
+            full, _, g = self._full_name(names)
             ent = self._family_first(full) or self._by_name.get(full)
             full = ent.name if ent else full
             if ent is not None and ent.kind != want_kind:
@@ -534,6 +562,7 @@ class People:
         return speaker
 
 
+_PARTICIPLE_ENDINGS = ("ed", "ing")  # "Enraged Trump", "Moralizing Cuomo": a headline's word, not a given name
 _GROUP_SCANS = 12  # occurrences of a capitalised plural read before it is taken for a name
 _SENTENCE_OPENERS = frozenset('.!?:;"“”‘’\'(—–-')  # after these (and spaces) a word opens a sentence or clause
 
