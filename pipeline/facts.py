@@ -148,8 +148,17 @@ _PERSONAL = frozenset({"i", "we", "you", "he", "she", "me", "us", "him", "her", 
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this",
                           "that", "these", "those", "both", "each", "every", "all", "some", "any"})
 _RELATIVE = frozenset({"that", "which", "who", "whose"})
+_GENERIC_NOUNS = words("fact_generic_nouns.txt")
+_SUBJECT_WORDS = 10  # the longest subject read before a verb; a longer run of words is a clause
+# a verb after one of these is a noun ("the cut", "its rise"; not "that lasted", "each received")
+_NOUN_DETERMINERS = _DETERMINERS - _RELATIVE - {"both", "each", "all", "some", "any"}
+_VERB_GROUP = words("fact_verb_group.txt")
+_CONTRACTED = words("fact_contracted_pronouns.txt")
 _CLAUSE_OPENERS = frozenset({"and", "but", "or", "while", "whereas", "so", "yet", "as", "although",
                              "though", "because", "since", "if", "when", "then", "also"})
+# where the subject of a verb starts, read backwards (with other verbs, numbers and "it's": _ends_subject)
+_SUBJECT_ENDS = (_CLAUSE_OPENERS - {"and", "or"}) | _RELATIVE | {"it", "they"} | _PERSONAL | _REPORTING \
+    | {"when", "where", "whether", "than"}
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "to", "by", "during", "since",
                            "after", "before", "under", "over", "into", "across", "among", "between",
                            "against", "through", "within", "without", "about", "around", "per"})
@@ -308,6 +317,9 @@ _PERIOD_UNIT_WORDS = tuple(sorted(words("fact_period_units.txt") | {"spring", "s
 # Two occurrences that overlap both fail the word-boundary check, so the scan loses none that counts.  A
 # literal alternation on one sentence is linear: the stdlib ``re`` scans it without a timeout, about three
 # times faster than ``regex``.
+_PERIOD_OPENERS = frozenset({*_PERIOD_MODIFIERS, "this", "next"})  # "last month", "this year" opening a subject
+_PERIOD_UNITS = frozenset(_PERIOD_UNIT_WORDS)
+_TIME_OWNERS = frozenset({*_PERIOD_UNIT_WORDS, "today", "tomorrow", "yesterday", "tonight"})  # "week's", "today's"
 _PERIOD_STEM_WORDS = [u for u in _PERIOD_UNIT_WORDS if not (u.endswith("s") and u[:-1] in _PERIOD_UNIT_WORDS)]
 _PERIOD_STEM = re.compile("|".join(map(re.escape, sorted(_PERIOD_STEM_WORDS, key=lambda u: (-len(u), u)))))
 _PERIOD_PLURAL = frozenset(u for u in _PERIOD_STEM_WORDS if u + "s" in _PERIOD_UNIT_WORDS)
@@ -462,7 +474,7 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
             break
     holder = None
     for i, tok in enumerate(tokens):
-        if tok.endswith(("'s", "’s")) and i + 1 < len(tokens):
+        if tok.endswith(("'s", "’s")) and i + 1 < len(tokens) and tok.lower().replace("’", "'") not in _CONTRACTED:
             holder = " ".join(_strip_determiners(tokens[:i]) + [tok[:-2]])
             tokens = _strip_determiners(tokens[i + 1:])
             lows = [t.lower() for t in tokens]
@@ -470,8 +482,8 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     tokens = [t for t, low in zip(tokens, lows) if low not in _STOPWORDS or low == "of"]
     while tokens and tokens[-1].lower() == "of":
         tokens = tokens[:-1]
-    if holder and len(holder.split()) > 3:
-        holder = None  # a long run of words before "'s" is a clause, not an owner
+    if holder and (len(holder.split()) > 3 or holder.lower() in _TIME_OWNERS):
+        holder = None  # a long run of words before "'s" is a clause, not an owner; "this week's rally": a time
     if len(tokens) > 4 or not tokens:
         return None, holder  # a subject this long is a clause, not what is measured
     last = tokens[-1]
@@ -576,8 +588,10 @@ def _resolve_pronoun(doc: _Doc, idx: int):
 def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     """(concept, holder, inherit) for a number starting at ``left`` in sentence ``idx``.
 
-    ``inherit`` is True when the number's clause has no verb and opens with "or"/"and" ("..., or 8.8
-    percent"): the number restates the one before it."""
+    The subject is read before the verb nearest the number ("Tesla jumped 8.5% and Starbucks gained
+    3.5%": Starbucks for 3.5%), back to the word that ends it (_ends_subject).  ``inherit`` is True when
+    the number's clause has no verb and opens with "or"/"and" ("..., or 8.8 percent"): the number
+    restates the one before it."""
     text = doc.text
     lo = max(sent_start, left - 200)
     mark = _CLAUSE_MARK.search(text, lo, left)
@@ -585,27 +599,123 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     if _ANY_LETTER.search(text, clause_start, left) is None:
         return None, None, False  # numbers and signs only ("Scores: 1 2 3"): no opener, no verb, read in C
     toks = _tokens(text, clause_start, left, doc.deadline)
-    lows = [t.lower() for t in toks]
+    lows = [t.lower().replace("’", "'") for t in toks]
     k = 0
     while k < len(lows) and lows[k] in _CLAUSE_OPENERS:
         k += 1
         if lows[k - 1] in ("or", "and") and _VERBS.isdisjoint(lows[k:]):
             return None, None, True
-    for i in range(k, len(lows)):
-        if lows[i] in _VERBS_WENT:
-            subj = toks[k:i]
-            if subj and subj[-1].lower() in _RELATIVE:
-                before = subj[:-1]
-                cut = max((k for k, t in enumerate(before) if t.lower() in _STOPWORDS), default=-1)
-                return _noun_phrase(before[cut + 1:])[0], None, False
-            if len(subj) == 1 and subj[0].lower() in _PRONOUNS:
-                concept, holder = _resolve_pronoun(doc, idx)
-                return concept, holder, False
-            if not subj or (len(subj) == 1 and subj[0].lower() in _PERSONAL):
-                return None, None, False
-            concept, holder = _noun_phrase(subj)
-            return concept, holder, False
-    return None, None, False
+    verb = next((i for i in range(len(lows) - 1, k - 1, -1) if _is_verb(lows, i)), None)
+    if verb is None or "that" in lows[verb + 1:]:
+        return None, None, False  # "Axios reported that thousands": the subject of a clause around the number
+    concept, holder = _subject_concept(doc, idx, toks, lows, k, verb)
+    between = lows[verb + 1:]
+    if all(map(_is_light, between)):
+        return concept, holder, False  # "sales rose by almost 5%", "was unchanged at 9.9%"
+    measured = _object_noun(toks[verb + 1:], between)
+    if measured and measured.split()[-1].lower() not in _GENERIC_NOUNS:
+        return measured, holder or concept, False  # "the firm has total debts of $1.87bn": debts, the firm's
+    if measured:
+        return concept, holder, False  # "was quoted at a staggering sum of $10m": the subject is what is measured
+    return None, None, False  # "is seizing on an attempt by 500 migrants": the number belongs to an object
+
+
+def _subject_concept(doc: _Doc, idx: int, toks: list[str], lows: list[str], k: int, verb: int):
+    """(concept, holder) of the subject of the verb at ``verb``, read back from its verb group to the
+    word that ends it (_ends_subject)."""
+    group = verb  # "are now expected to rise": the whole verb group stands between subject and number
+    while group > k and (_is_verb(lows, group - 1) or lows[group - 1] in _VERB_GROUP
+                         or lows[group - 1] in _REPORTING or lows[group - 1].endswith("n't")):
+        group -= 1
+    start = group
+    while start > k and not _ends_subject(lows, start - 1, k):
+        start -= 1
+    subj = toks[start:group]
+    if len(subj) > _SUBJECT_WORDS:
+        return None, None  # "Montgomery responded quickly by slotting over a superb penalty ...": a clause
+    if not subj and start > k and lows[start - 1] in _RELATIVE:
+        before = toks[k:start - 1]  # "sales that rose 5%": what the relative stands for
+        cut = max((j for j, t in enumerate(before) if t.lower() in _STOPWORDS), default=-1)
+        return _noun_phrase(before[cut + 1:])[0], None
+    if not subj and start > k and lows[start - 1] in _PRONOUNS or len(subj) == 1 and lows[start] in _PRONOUNS:
+        at = start - 1 if not subj else start
+        if at > k and lows[at - 1] in _REPORTING:
+            return None, None  # "Aggregate Industries said it had agreed": the speaker, not an earlier subject
+        return _resolve_pronoun(doc, idx)  # "it rose", "This rose"
+    if subj and lows[start] in _PREPOSITIONS:  # "In Singapore the figure is": the subject after the phrase
+        start = next((j for j in range(group - 1, start, -1) if lows[j] in _NOUN_DETERMINERS),
+                     start + 1 if lows[start] in ("with", "without") else group)  # "with dairy prices expected to"
+    start = _after_period(lows, start, group)
+    end = next((j for j in range(start + 1, group - 1) if lows[j] in _PERIOD_OPENERS
+                and lows[j + 1] in _PERIOD_UNITS), group)  # "The duchy last year generated": the duchy
+    subj = toks[start:end]
+    if not subj or any(_past_verb(toks, lows, j) for j in range(start + 1, end)):
+        return None, None  # "he rose", "in terms of trying to", "The Fed lifted borrowing costs": no subject
+    return _noun_phrase(subj)
+
+
+def _after_period(lows: list[str], start: int, end: int) -> int:
+    """Where a subject starts after a period expression opening it ("Last month Marsh agreed", "the last
+    year employers added"): ``start`` itself when it opens none ("the previous record")."""
+    at = start
+    while at < end and (lows[at] in _PERIOD_OPENERS or lows[at] in _NOUN_DETERMINERS):
+        at += 1
+    return at + 1 if at > start and at < end - 1 and lows[at] in _PERIOD_UNITS else start
+
+
+def _past_verb(toks: list[str], lows: list[str], j: int) -> bool:
+    """A lower-case word in -ed inside a subject, not after a determiner: a verb ("The Fed lifted
+    borrowing costs"), not an adjective ("the combined company")."""
+    return toks[j].islower() and len(toks[j]) > 4 and toks[j].endswith("ed") and lows[j - 1] not in _DETERMINERS
+
+
+def _object_noun(toks: list[str], lows: list[str]) -> str | None:
+    """The noun right before the number's "of" ("has total debts of", "an average of"), or before its
+    "to"/"at"/"for" after a determiner ("cut the false positive rate to"): the words back to a function word
+    or a number."""
+    last = lows[-1]
+    if last not in ("of", "to", "at", "for"):
+        return None
+    start = len(lows) - 1
+    while start > 0 and not (lows[start - 1] in _STOPWORDS or lows[start - 1][0].isdigit()):
+        start -= 1
+    if start == len(lows) - 1 or last != "of" and (start == 0 or lows[start - 1] not in _DETERMINERS):
+        return None
+    return _noun_phrase(toks[start:-1])[0]
+
+
+def _is_light(low: str) -> bool:
+    """A word that may stand between a verb and its number: a function word, a number, a scale word, a
+    unit, an adverb or a participle ("by", "almost", "10m", "sen", "unchanged", "roughly", "eliminating")."""
+    return low in _STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS or low in _VERB_GROUP \
+        or low in _AFTER_FIRST or len(low) == 1 or low.endswith(("ed", "ly", "ing", "fold"))
+
+
+def _is_verb(lows: list[str], i: int) -> bool:
+    """Token ``i`` is a verb of _VERBS_WENT, not a noun after a determiner or a modifier ("the cut", "a
+    rise", "net worth") nor "last" before a noun ("last year", "the last two games")."""
+    low = lows[i]
+    return low in _VERBS_WENT and not (i and (lows[i - 1] in _NOUN_DETERMINERS or _modifies_noun(lows[i - 1]))) \
+        and (low != "last" or i == len(lows) - 1)
+
+
+def _modifies_noun(low: str) -> bool:
+    """A word before a noun that looks like a verb: "net worth", "an estimated worth" (a participle that
+    is no verb of its own)."""
+    return low == "net" or low.endswith("ed") and low not in _VERBS_WENT and low not in _REPORTING
+
+
+def _ends_subject(lows: list[str], i: int, k: int) -> bool:
+    """Token ``i`` is where a subject read backwards stops: a clause opener, a relative or personal
+    pronoun, a reporting verb ("said"), another verb, a pronoun with a verb contracted onto
+    it ("it's", "we're"), a verb in -ed before its object ("had rejected a deal worth").  "and"/"or"
+    stop it only after a verb since ``k`` (two clauses: "Tesla jumped 8.5% and Starbucks
+    gained 3.5%"; one subject: "Obama and Romney each received")."""
+    low = lows[i]
+    if low in ("and", "or"):
+        return any(_is_verb(lows, j) for j in range(k, i))
+    return low in _SUBJECT_ENDS or _is_verb(lows, i) or low in _CONTRACTED \
+        or (low.endswith("ed") and i + 1 < len(lows) and lows[i + 1] in _DETERMINERS)
 
 
 # A row of a results table, a line of its own: "Net 2,543,285 vs 1,686,559", "Shr profit 63 cts vs
