@@ -41,6 +41,8 @@ _PRONOUNS = {row[0]: (row[1], row[2]) for row in table("people_pronouns.tsv")}
 _TITLES = {row[0]: row[1] for row in table("people_titles.tsv")}
 _ROLES = {row[0]: row[1] for row in table("people_roles.tsv")}
 _STOP = words("people_stopwords.txt")
+# Month names the stopwords drop, which are family names too: "Theresa May", "Mrs May", "said May"
+_MONTH_NAMES = frozenset(w.capitalize() for w in words("fact_months.txt")) & _STOP
 _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given name -> m | f | x
 # words inside the name of an organisation: "Bank of England", "Institute for Fiscal Studies",
 # "Marks and Spencer", "Council on Foreign Relations"
@@ -184,6 +186,8 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
                 keep.append(tok)  # "Labour Party", "Bank of England", "Senate Finance Committee"
             else:
                 keep = []
+        elif _month_family_name(tokens, i, keep):
+            keep.append(tok)  # "Theresa May", "Mrs May": a family name, not the month
         elif tok in _STOP or tok.endswith(("'s", "’s")) or not tok[:1].isupper():
             keep = []
         else:
@@ -208,6 +212,13 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
 
 
 _NAME_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+
+
+def _month_family_name(tokens: list[str], i: int, names: list[str]) -> bool:
+    """The month name ``tokens[i]`` is a family name: it ends the name and follows a given name or a
+    title ("Theresa May", "Mrs May"; not "in May", "May 5")."""
+    return tokens[i] in _MONTH_NAMES and i + 1 == len(tokens) and i > 0 and (
+        bool(names) and names[-1] in _GIVEN or tokens[i - 1] in _TITLES or tokens[i - 1] + "." in _TITLES)
 
 
 def _family_title(names: list[str], word: str, after: str) -> bool:
@@ -555,6 +566,9 @@ class People:
             ent = self._by_name[self._seen[mention]]
             self._touch(ent, pos)
             return Speaker(ent.name, ent.kind)
+        if mention in _MONTH_NAMES:  # "said May": Theresa May, if the document names her
+            full = self._fullest(mention)[0]
+            return self.resolve(full, pos) if full != mention else Speaker(None, "unknown")
         speaker = self._register_name(mention, pos, appos)
         if speaker is None:
             return Speaker(None, mention_kind(mention))
