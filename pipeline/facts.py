@@ -127,6 +127,7 @@ _ORDINAL_WORD_SET = frozenset(_ORDINAL_WORDS)
 _QUALIFIER = dict(table("fact_qualifiers.tsv"))
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in _QUALIFIER)
 _DIRECTION = dict(table("fact_directions.tsv"))
+_COUNT_QUALIFIERS = frozenset({*_QUALIFIER, "costing", "priced at", "valued at", "worth"})  # "homes worth $1m"
 _MONTHS = words("fact_months.txt")
 _ID_PREFIXES = words("fact_id_prefixes.txt")
 _ORDINAL_NOUNS = words("fact_ordinal_nouns.txt")
@@ -319,7 +320,8 @@ _PERIOD_UNIT_WORDS = tuple(sorted(words("fact_period_units.txt") | {"spring", "s
 # times faster than ``regex``.
 _PERIOD_OPENERS = frozenset({*_PERIOD_MODIFIERS, "this", "next"})  # "last month", "this year" opening a subject
 _PERIOD_UNITS = frozenset(_PERIOD_UNIT_WORDS)
-_TIME_OWNERS = frozenset({*_PERIOD_UNIT_WORDS, "today", "tomorrow", "yesterday", "tonight"})  # "week's", "today's"
+_DAY_NAMES = words("fact_day_names.txt")
+_TIME_OWNERS = frozenset({*_PERIOD_UNIT_WORDS, *_DAY_NAMES})  # "this week's rally", "today's"
 _PERIOD_STEM_WORDS = [u for u in _PERIOD_UNIT_WORDS if not (u.endswith("s") and u[:-1] in _PERIOD_UNIT_WORDS)]
 _PERIOD_STEM = re.compile("|".join(map(re.escape, sorted(_PERIOD_STEM_WORDS, key=lambda u: (-len(u), u)))))
 _PERIOD_PLURAL = frozenset(u for u in _PERIOD_STEM_WORDS if u + "s" in _PERIOD_UNIT_WORDS)
@@ -536,13 +538,35 @@ class _Earlier:
     percent_with_direction: Fact | None = None  # "DAX increased by 2 percent but Nasdaq decreased by 1"
     unit_donor: Fact | None = None  # "3.9 million headsets ... 2.4 million" (a count, money or quantity)
 
-    def add(self, fact: Fact) -> None:
-        self.last = fact
+    def add(self, fact: Fact, text: str) -> None:
+        last, self.last = self.last, fact
         if fact.direction and fact.kind in ("percent", "percentage_point"):
             self.percent_with_direction = fact
         if fact.kind in ("count", "money", "quantity") and fact.unit and " per " not in fact.unit \
-                and fact.rule != "quantity.race":  # "the 60m hurdles ... 7.48": a time, not metres
+                and fact.rule != "quantity.race" \
+                and not _qualifies_count(last, fact, text):  # "the 60m hurdles ... 7.48": a time, not metres
             self.unit_donor = fact
+
+
+def _qualifies_count(last: Fact | None, fact: Fact, text: str) -> bool:
+    """An amount right after a count that it qualifies ("436 properties over £1m", "300 homes worth $1m"):
+    the bare numbers after it go on counting ("... compared to 469": 469 properties, not £469)."""
+    return last is not None and last.kind == "count" and last.unit is not None and fact.kind != "count" \
+        and text[last.end:fact.start].strip(" \t\u00a0").lower() in _COUNT_QUALIFIERS
+
+
+def _word_follows(text: str, end: int, sent_end: int) -> bool:
+    """A noun right after a number ("211 U.S. exporters"; not "469 a year earlier", "4 last year", "547
+    Thursday", "50 tested positive", "4.5 million seven years ago", "31 weren't"): the number counts
+    something of its own."""
+    m = _NEXT_WORD.match(text, end, sent_end)
+    if m is None:
+        return False
+    word = m.group("w")
+    low = word.lower()
+    return not (low in _STOPWORDS or low in _MONTHS or low in _DAY_NAMES or low in _NUMBER_WORDS
+                or word.islower() and low.endswith(("ed", "ing", "ly"))
+                or text.startswith(("'t", "’t"), m.end()))  # "31 weren't", "7.23 billion daily average"
 
 
 _NONE_EARLIER = _Earlier()  # (never added to: a sentence's first number)
@@ -1419,7 +1443,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
             continue
         consumed = fact.end
         facts.append(fact)
-        earlier_in_sentence.setdefault(s_idx, _Earlier()).add(fact)
+        earlier_in_sentence.setdefault(s_idx, _Earlier()).add(fact, text)
         if fact.concept:
             doc.concepts[s_idx] = (fact.concept, fact.holder)
     facts.sort(key=attrgetter("start", "end"))
@@ -1554,8 +1578,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         parallel = earlier.percent_with_direction
         if parallel:  # "DAX increased by 2 percent but Nasdaq decreased by 1"
             core.unit, core.kind, bare_digits = parallel.unit, parallel.kind, False
-    if bare_digits:
-        before = earlier.unit_donor
+    if bare_digits and not _word_follows(text, core.end, sent_end):
+        before = earlier.unit_donor  # (not "$2.3 billion to 211 U.S. exporters": a noun of its own follows)
         if before is not None:
             core.unit, core.kind = before.unit, before.kind
             if before.kind == "money":
