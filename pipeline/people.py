@@ -909,7 +909,11 @@ def _reach(tok: tuple[int, int] | None, limit: int) -> int | None:
 def _after_connectors(text: str, start: int, end: int) -> int:
     """Where the words after the last connector of ``text[start:end]`` start (``start`` if none, or
     when it is "of" after a person's name: "James VanSickle of Pittsburgh" is the person, of a place)."""
-    cut, needle = max((text.rfind(needle, max(0, start - 1), end), needle) for needle in _CONNECTOR_NEEDLES)
+    cut, needle, low = -1, _OF, max(0, start - 1)
+    for candidate in _CONNECTOR_NEEDLES:  # the last one written (a loop: no tuple a needle)
+        at = text.rfind(candidate, low, end)
+        if at > cut:
+            cut, needle = at, candidate
     if cut < 0 or (needle == _OF and _holder_end(text[start:end].split()) and _own_name(text[start:cut])):
         return start
     return text.find(" ", cut + 1) + 1

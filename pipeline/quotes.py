@@ -2119,7 +2119,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None
     if cue.form == "report" and not text.startswith(" that ", cue.end) and _word_before(text, cue.start) != "to":
         return None  # "A new Pew Research report compares ...", "Jobs report gives ...": the noun
-    if _next_word(text, cue.end, s_end).rstrip(",.;:") in _NOT_REPORTED_BEFORE.get(_VERBS[cue.form][0], ()):
+    lemma = _VERBS[cue.form][0]
+    if lemma in _NOT_REPORTED_BEFORE and _next_word(text, cue.end, s_end).rstrip(",.;:") in _NOT_REPORTED_BEFORE[lemma]:
         return None  # "found himself in a muddy battle", "a liberal think tank", "showed up at the polls": no report
     if _VERBS[cue.form][0] == "post" and _posted_figure(text, cue.end, s_end):
         return None  # "The club posted a record loss", "posting a 52% rise": a result, no report
