@@ -391,7 +391,7 @@ def _is_plural(word: str) -> bool:
 
 def _looks_like_name(word: str) -> bool:
     """A capitalised or mixed-case word that is not a function word: "Stoxx", "iPhone", "S&P"."""
-    return any(c.isupper() for c in word) and word.lower().rstrip(".") not in _STOPWORDS
+    return any(map(str.isupper, word)) and word.lower().rstrip(".") not in _STOPWORDS
 
 
 _NOT_NOUN_ENDINGS = ("ing", "ly", "ned", "ted", "sed", "ied", "ded")
@@ -438,8 +438,8 @@ def _counted_noun(text: str, pos: int, end: int, value: float,
     head = taken[-1][0]
     if head[0].isdigit():
         return None
-    parts = [w if sum(c.isupper() for c in w) > 1 else w.lower() for w, _ in taken[:-1]]
-    last = head if sum(c.isupper() for c in head) > 1 and head.rstrip("s").isupper() else _singular(head)
+    parts = [w if sum(map(str.isupper, w)) > 1 else w.lower() for w, _ in taken[:-1]]
+    last = head if head.rstrip("s").isupper() and sum(map(str.isupper, head)) > 1 else _singular(head)
     if last.endswith("s") and head.rstrip("s").isupper():
         last = head[:-1]
     return " ".join(parts + [last]), taken[-1][1]
@@ -830,7 +830,7 @@ def _earlier_level_between(text: str, end: int, period_start: int) -> bool:
     and the period after it is the one the period dates (the level compared with), not the first."""
     between = text[end:period_start]
     at = max(between.find(word) for word in _COMPARED_WITH)
-    return at >= 0 and any(c.isdigit() for c in between[at:])
+    return at >= 0 and any(map(str.isdigit, between[at:]))
 
 
 def _period_for(doc: _Doc, idx: int, start: int, end: int) -> str | None:

@@ -202,7 +202,8 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
             # a name after the organisation's (not "Oxford University Press")
             keep = rest[rest[0] in _AND:]
     if not _organisation_name(tuple(keep)):
-        keep = keep[max((i for i, w in enumerate(keep) if w in _AND), default=-1) + 1:]  # "Trump and Clinton"
+        if not _AND.isdisjoint(keep):  # "Trump and Clinton": the words after the last "and"
+            keep = keep[max(i for i, w in enumerate(keep) if w in _AND) + 1:]
         if len(keep) >= 3 and keep[0] not in _GIVEN and keep[1] not in _FAMILY_FIRST_MIDDLES:  # Inside Jared Kushner, State Mike Pompeo
             first = next((i for i, w in enumerate(keep[1:-1], 1) if w in _GIVEN), 0)
             keep = keep[first:]
@@ -257,7 +258,7 @@ def _organisation_name(names: tuple[str, ...]) -> bool:
     """A name with an organisation's capitalised head noun in it: "Bank of England", "Labour
     Party", "Clinton Foundation"; not a person's given and family name where one of them is also
     such a noun: "Bill Gates", "Walter White"."""
-    return any(_org_head(w) for w in names) and not (
+    return any(map(_org_head, names)) and not (
         len(names) == 2 and names[0] in _GIVEN and (names[1] in _SURNAME_HEADS or not _org_head(names[1])))
 
 
@@ -1095,7 +1096,7 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
             w = text[tok[0]:tok[1]].rstrip(",.;:!?")
             if w.lower() in _ROLES and w.islower():
                 return Mention(s, tok[0] + len(w), pos, None)  # the (Russian) president
-            if _is_name_word(w) and first_name is None:
+            if first_name is None and _is_name_word(w):
                 first_name = tok[0]
             cur = tok[1]
         if first_name is not None:  # the BBC

@@ -82,7 +82,11 @@ def _before_last_mark(text: str, start: int, end: int) -> int:
     the last offset before that mark (in ``[start, end)``) that is not in ``_SENTENCE_TRAILING``,
     or less than ``start``.  A verb ending at or before it has a mark in
     ``text[verb_end:end].strip(_SENTENCE_TRAILING)``; found once, not per verb."""
-    pos = max(text.rfind(mark, start, end) for mark in _QUOTE_MARKS)
+    pos = -1
+    for mark in _QUOTE_MARKS:  # (a loop, not max() over a generator: called for most closed quotations)
+        at = text.rfind(mark, start, end)
+        if at > pos:
+            pos = at
     while pos >= start and text[pos] in _SENTENCE_TRAILING:
         pos -= 1
     return pos
@@ -584,7 +588,7 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
                 opened, outer = outer, None
             elif role != "open":
                 c_start, c_end = _content(text, opened[1], s)
-                if c_start < c_end and any(ch.isalnum() for ch in text[c_start:c_end]):
+                if c_start < c_end and any(map(str.isalnum, text[c_start:c_end])):
                     spans.append(_Span(opened[0], opened[1], s, e, c_start, c_end, opened[2], pi, True, pi == 0))
                 opened = None
             elif _nested(par_marks, k, opened):
@@ -601,12 +605,17 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
             else:
                 spans.append(_unclosed(text, opened, paragraphs))
         pi += 1
+        if pending is None:  # no quote goes on: on to the paragraph of the next mark (most hold none)
+            if mi == n_marks:
+                break
+            pi = max(pi, bisect.bisect_right(paragraphs, marks[mi][0], key=_MARK_START) - 1)
     if pending is not None:
         spans.append(_unclosed(text, pending, paragraphs))
     return [s for s in spans if s.end > s.start]
 
 
 _MARK_START = itemgetter(0)
+_ROW_START = itemgetter(0)  # a found row's start
 
 
 def _nested(par_marks: list[tuple[int, int, str]], k: int, opened: tuple[int, int, int]) -> bool:
@@ -761,7 +770,7 @@ class _Doc:
         self.according_starts = [c.start for c in self.according]
         self.partial: dict[int, _Attribution] = {}  # cue start -> attribution of a partly quoted clause
         self.partial_starts: list[int] = []  # the keys of ``partial``, sorted
-        self.longest_cue = max((c.end - c.start for c in cues), default=0)
+        self.longest_cue = max([c.end - c.start for c in cues], default=0)
         self.more: tuple[int, int] | None = None  # the second fragment of the last reported clause
         self.mentions: dict[tuple[int, int], object] = {}  # (verb position, limit) -> speaker mention or None
         self.reaches: dict[int, tuple[int, object]] = {}  # verb position -> (highest limit, mention) for every limit up to it
@@ -839,7 +848,7 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
         return _subject_attr(doc, cue, limit, rule)
     s, e = trim_mention(doc.text, m.start, m.end)
     mention = doc.text[s:e]
-    if _word_before(doc.text, s) in _OBJECT_BEFORE_VERB and mention not in _PRONOUNS and not rule.startswith("indirect"):
+    if not rule.startswith("indirect") and mention not in _PRONOUNS and _word_before(doc.text, s) in _OBJECT_BEFORE_VERB:
         return None  # "Another source speaking to Fox News said", "a letter obtained by The Associated Press warns"
     if _only_stopwords(mention) or (mention in ("It", "it")
                                     and _PASSIVE.match(doc.text, m.cue_start, cue.start, timeout=doc.deadline.left())):
@@ -2122,7 +2131,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     lemma = _VERBS[cue.form][0]
     if lemma in _NOT_REPORTED_BEFORE and _next_word(text, cue.end, s_end).rstrip(",.;:") in _NOT_REPORTED_BEFORE[lemma]:
         return None  # "found himself in a muddy battle", "a liberal think tank", "showed up at the polls": no report
-    if _VERBS[cue.form][0] == "post" and _posted_figure(text, cue.end, s_end):
+    if lemma == "post" and _posted_figure(text, cue.end, s_end):
         return None  # "The club posted a record loss", "posting a 52% rise": a result, no report
     if _owner_participle(text, cue, s_end):
         return None  # "Trump's preferred social platform", "Obama's stated goal": an adjective, no report
@@ -3150,7 +3159,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
                 found.append((m_start, m_end, p_first, p_first, "indirect", utterance, attr))
                 last_end = m_end
     if len(found) > n_quoted:
-        found.sort(key=lambda row: row[0])
+        found.sort(key=_ROW_START)
         _after_indirect(text, found)
     # rows in text order, so that speakers are resolved against what came before them
     people = People(text, deadline)
@@ -3201,6 +3210,7 @@ def _as_written(text: str, q: Quote) -> Quote:
 
 
 _TITLE_SMALL = frozenset("a an and the of to for in on at by with from or nor but as vs".split())
+_TITLE_STOPS = frozenset(".!?;:")  # no word of a title holds one
 _TITLE_MAX_WORDS = 7
 # a title after a comma is an apposition, with no reporting verb: her new film, 'Harbour Lights.'
 _APPOSITION_RULES = frozenset(("direct.subject_colon", "direct.clause_subject_colon"))
@@ -3217,11 +3227,11 @@ def _title(doc: _Doc, span: _Span) -> bool:
     if not 0 < len(words_) <= _TITLE_MAX_WORDS or not words_[0][:1].isupper():
         return False
     for w in words_:
-        if not (w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL) or any(ch in ".!?;:" for ch in w):
+        if not (w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL) or not _TITLE_STOPS.isdisjoint(w):
             return False
     s_start = doc.sentence(span.open_start)[0]
     before = text[max(s_start, span.open_start - 60):span.open_start].rstrip()
-    if not any(ch.isalpha() for ch in before) or before.endswith((":", "—", "-")):
+    if not any(map(str.isalpha, before)) or before.endswith((":", "—", "-")):
         return False
     last = before.rsplit(None, 1)[-1].strip(",")
     return last not in _WORD_TO_FORM
