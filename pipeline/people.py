@@ -42,6 +42,11 @@ _TITLES = {row[0]: row[1] for row in table("people_titles.tsv")}
 _ROLES = {row[0]: row[1] for row in table("people_roles.tsv")}
 _STOP = words("people_stopwords.txt")
 # Month names the stopwords drop, which are family names too: "Theresa May", "Mrs May", "said May"
+# words that make a title another office: "shadow chancellor", "former coach" are not "the chancellor"
+_RANK_WORDS = words("people_rank_words.txt")
+_MAX_DESCRIBED = 6
+_INDEFINITE = frozenset(("a", "an", "one", "another"))
+_DESCRIBED_REACH = 20_000  # characters before a description read for "a strategist" (an unnamed one)  # earlier uses of a description's head word read for the name it stood before
 _MONTH_NAMES = frozenset(w.capitalize() for w in words("fact_months.txt")) & _STOP
 _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given name -> m | f | x
 # words inside the name of an organisation: "Bank of England", "Institute for Fiscal Studies",
@@ -213,6 +218,20 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
 
 
 _NAME_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+
+
+def _unnamed_before(text: str, head: str, pos: int) -> bool:
+    """``head`` was written after "a", "an", "one" or "another" (one word between allowed) before
+    ``pos``: "a strategist close to the leadership", "a senior official", someone the text never names."""
+    at, lo = pos, max(0, pos - _DESCRIBED_REACH)
+    for _ in range(_MAX_DESCRIBED * 3):
+        at = text.rfind(head, lo, at)
+        if at < 0:
+            return False
+        before = text[max(0, at - 30):at].lower().split()[-2:]
+        if before and (before[-1] in _INDEFINITE or len(before) == 2 and before[0] in _INDEFINITE):
+            return True
+    return False
 
 
 def _month_family_name(tokens: list[str], i: int, names: list[str]) -> bool:
@@ -407,6 +426,35 @@ class People:
                 self._first_word[parts[0]] = None  # two people share it: no guess
         return Speaker(ent.name, ent.kind)
 
+    def _described(self, words_: list[str], pos: int) -> Speaker | None:
+        """The person a definite description stood before as a title earlier in the text: "the
+        defender" after "Arsenal defender Ashley Cole", "the Old Trafford boss" after "United boss
+        Alex Ferguson"; None when no such name comes before."""
+        head = words_[-1]
+        if words_[0].lower() != "the" or len(words_) > 4 or not head.islower() or _plural_shape(head.capitalize()) \
+                or _ROLES.get(head, "person") != "person":
+            return None  # (not "the students", "the ministry")
+        text, at, phrase = self._text, pos, head + " "
+        if text.startswith(" of ", pos + len(" ".join(words_))) or not _RANK_WORDS.isdisjoint(words_) \
+                or _unnamed_before(text, head, pos):
+            return None  # "the chairman of the CRE", "the former coach"; "a strategist close to ...": someone unnamed
+        modifier = words_[-2] if len(words_) > 2 and words_[-2].islower() else None  # "prime" minister
+        for _ in range(_MAX_DESCRIBED):
+            at = text.rfind(phrase, 0, at)
+            if at < 0 or at and text[at - 1].isalnum():
+                return None
+            before = text[max(0, at - 12):at].split()
+            word_before = before[-1].lower() if before else ""
+            if word_before == "the":
+                continue  # the same description used before
+            if word_before in _RANK_WORDS or modifier and word_before != modifier:
+                return None  # "shadow chancellor X" is not "the chancellor", "minister X" not "the prime minister"
+            run = _CAPITALISED_RUNS.match(text, at + len(phrase), min(pos, at + len(phrase) + 60),
+                                          timeout=self._deadline.left())
+            names, roles, _ = _name_parts(run.group()) if run else ((), (), "")
+            return self.resolve(" ".join(names), pos) if _personal_name(names) and not roles else None
+        return None
+
     def _group_word(self, word: str, pos: int) -> bool:
         """True when a one-word mention stands for a group or for anyone, not for a name: a word of
         :data:`_GROUP_WORDS` ("Everyone", "Nobody"), or a capitalised plural that opens its sentence
@@ -558,11 +606,11 @@ class People:
                     if last in ent.roles or (kind == "organisation" and ent.kind == kind
                                              and ent.name.lower().split()[-1] == last):
                         return Speaker(ent.name, ent.kind)
-            return Speaker(None, kind)
-        if not first[:1].isupper():
+            return (kind == "person" and self._described(words_, pos)) or Speaker(None, kind)
+        if not first[:1].isupper() or first == "The":
             names, _, _ = _name_parts(mention)
             if not names:  # "officials", "analysts": a group, not a resolvable speaker
-                return Speaker(None, _ROLES.get(last, "unknown"))
+                return self._described(words_, pos) or Speaker(None, _ROLES.get(last, "unknown"))
         if appos is None and mention in self._seen:  # the same name again: no need to read it twice
             ent = self._by_name[self._seen[mention]]
             self._touch(ent, pos)
