@@ -902,15 +902,21 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
         if start < s:
             return Mention(start, e, cue_start, appos), None
         return None, None
+    glued = _glued_stop(word)
+    if glued > 0:  # "Thursday.Christie said": the sentence before the name ends at the stop
+        s, word = s + glued, word[glued:]
     if not _is_name_word(word) or word in _STOP:
         return None, _reach(tok, limit)
     start, n, total = s, 1, 1  # n: words since the title nearest the verb ("Secretary" in "U.S. Secretary of ...")
-    while n < _MAX_NAME_WORDS and total < _MAX_TITLED_WORDS:
+    while glued < 0 and n < _MAX_NAME_WORDS and total < _MAX_TITLED_WORDS:
         tok = _token_before(text, start, limit)
         if tok is None:
             break
         w = text[tok[0]:tok[1]]
-        if _is_name_word(w) or (w in _PARTICLES and n > 0):
+        glued = _glued_stop(w)
+        if glued > 0:  # "Cornyn.Texas Sen. Ted Cruz said": the name starts after the stop
+            start = tok[0] + glued
+        elif _is_name_word(w) or (w in _PARTICLES and n > 0):
             start, n, total = tok[0], 1 if _title_word(w) else n + 1, total + 1
         elif w in _NAME_CONNECTORS and _joins_name(_word_before(text, tok[0], limit), w, _word_after(text, start, pos)):
             start, n, total = tok[0], n + 1, total + 1
@@ -947,6 +953,17 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
             return None, None
         return Mention(_description_start(text, head[0], limit), head[1], cue_start, None), None
     return Mention(start, e, cue_start, appos), None
+
+
+def _glued_stop(word: str) -> int:
+    """Where the word after a full stop that lost its space starts ("Cornyn.Texas" -> 7, scraped
+    text), -1 when there is none (not "U.S.", "St.Louis", "ToddStarnes.com")."""
+    at = word.find(".", 2)
+    while 0 < at < len(word) - 1:
+        if word[at + 1].isupper() and word[at - 2:at].isalpha() and word[at - 2:at].islower():
+            return at + 1
+        at = word.find(".", at + 1)
+    return -1
 
 
 def _reach(tok: tuple[int, int] | None, limit: int) -> int | None:
@@ -1003,6 +1020,9 @@ def _capitalised_run_start(text: str, start: int, limit: int, most: int = 3) -> 
     """Where up to ``most`` capitalised name words right before ``start`` begin (``start`` if none)."""
     for _ in range(most):
         tok = _token_before(text, start, limit)
+        glued = _glued_stop(text[tok[0]:tok[1]]) if tok is not None else -1
+        if glued > 0:  # "Albers.Harbour Board chairman": from the stop that lost its space
+            return tok[0] + glued
         if tok is None or not _is_name_word(text[tok[0]:tok[1]]) or text[tok[0]:tok[1]] in _STOP:
             break
         start = tok[0]
@@ -1212,6 +1232,9 @@ def _name_end(text: str, start: int, limit: int) -> int:
             break
         raw = text[tok[0]:tok[1]]
         word = raw.rstrip(",;:!?")
+        glued = _glued_stop(word)
+        if glued > 0:  # "said Cornyn.Texas Sen. Ted Cruz": the name ends at the stop
+            word = word[:glued - 1]
         if n and raw in _NAME_CONNECTORS and cur == end \
                 and _joins_name(_word_before(text, tok[0], start), raw, _word_after(text, tok[1], limit)):
             connected = end if connected is None else connected
@@ -1262,6 +1285,9 @@ def _name_run_start(text: str, start: int, limit: int) -> int:
         if tok is None or tok[1] != start - 1 or text[tok[1]] != " ":
             break
         word = text[tok[0]:tok[1]]
+        glued = _glued_stop(word)
+        if glued > 0:  # "Ebola.President Barack Obama": from the stop that lost its space
+            return tok[0] + glued
         if not (_is_name_word(word) or word in _PARTICLES):
             break
         start, n = tok[0], n + 1
