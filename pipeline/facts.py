@@ -715,6 +715,28 @@ def _is_light(low: str) -> bool:
         or low in _AFTER_FIRST or len(low) == 1 or low.endswith(("ed", "ly", "ing", "fold"))
 
 
+def _whole_of(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """(concept, holder) of the noun phrase a share is of, from its "of" at ``start`` to the first function
+    word, verb, adverb, participle or contraction after its first noun, or to punctuation (``end``, from
+    _OF_PHRASE, or a dash): "of its revenue from advertising" -> ("revenue", None), "of the state's current
+    exchange" -> ("current exchange", "state"), "of precincts reporting" -> ("precincts", None)."""
+    dash = regex.search(r"[—–]", doc.text[start:end])
+    toks = _tokens(doc.text, start, start + dash.start() if dash else end, doc.deadline)[1:]  # (after "of")
+    at = 0
+    while at < len(toks) and (toks[at].lower() in _DETERMINERS or toks[at].endswith(("'s", "’s"))):
+        at += 1
+    stop = next((j for j in range(at, len(toks)) if _ends_whole(toks, j, at)), len(toks))
+    return _noun_phrase(toks[:stop]) if stop > at else (None, None)
+
+
+def _ends_whole(toks: list[str], j: int, first: int) -> bool:
+    """Token ``j`` is past the noun phrase a share is of (_whole_of), whose first word is at ``first``."""
+    low = toks[j].lower()
+    if low in _STOPWORDS or low in _VERBS_WENT or low[0].isdigit() or "'" in low or "’" in low:
+        return True
+    return j > first and toks[j].islower() and low.endswith(("ly", "ing", "ed"))
+
+
 def _is_verb(lows: list[str], i: int) -> bool:
     """Token ``i`` is a verb of _VERBS_WENT, not a noun after a determiner or a modifier ("the cut", "a
     rise", "net worth") nor "last" before a noun ("last year", "the last two games")."""
@@ -1611,6 +1633,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         period = None
     else:
         concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start)
+        subject = holder or concept  # the owner of a share of something ("its revenue")
         if concept is None and holder is None:
             concept = _row_label(text, sent_start, sent_end)
         period = None
@@ -1625,6 +1648,11 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             direction = direction or previous.direction
             if restated and core.qualifier == "=" and text[previous.end:core.qual_start].strip() in ("(", "/", ";"):
                 core.qualifier = previous.qualifier  # a conversion keeps the bound: "under 296 hp (224 kW)"
+        of = _OF_PHRASE.match(text, core.end, sent_end) if core.kind in ("percent", "fraction") else None
+        if of:
+            whole, owner = _whole_of(doc, of.start(), of.end())
+            if whole:  # "60 per cent of its revenue": a share of the revenue, the subject's
+                concept, holder = whole, owner or subject
     value = _tidy(-core.value if core.negative else core.value)
     high = None if core.value_high is None else _tidy(core.value_high)
     if high is not None and high < value:
