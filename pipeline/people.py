@@ -521,6 +521,14 @@ class People:
         name = mention_before(text, comma, max(0, comma - 200))
         return name if name is not None and self._names_person(text[name.start:name.end]) else None
 
+    def _name_before_place(self, m: Mention) -> Mention | None:
+        """The person whose apposition ``m`` ends ("Nicky Driscoll, 24, from Manchester," before
+        "who"): a person's name before a comma, an age if any, and from/of/in/at/near; else None."""
+        text = self._text
+        end = _place_apposition_end(text, m.start, max(0, m.start - 60))
+        name = mention_before(text, end, max(0, end - 200)) if end is not None else None
+        return name if name is not None and self._names_person(text[name.start:name.end]) else None
+
     # -- pronouns and descriptions -------------------------------------------------------------
     def _antecedent(self, want_gender: str, want_kind: str, pos: int) -> _Entity | None:
         """Nearest earlier compatible entity: the latest registered one, unless a person is named
@@ -571,6 +579,8 @@ class People:
             m = mention_before(self._text, at, max(0, at - 200)) if at > 0 else None
             if m is not None and bare == head.rstrip() and not self._person_before_who(m):  # no comma or dash
                 m = self._name_before_description(m)  # "Peter Walker, a University of Oregon professor who"
+            elif m is not None:  # "Nicky Driscoll, 24, from Manchester, who": the person, not the place
+                m = self._name_before_place(m) or m
             if m is None or self._text[m.start:m.end] == "who":
                 return Speaker(None, "unknown")
             return self.resolve(self._text[m.start:m.end], m.start, m.appos)
@@ -1075,6 +1085,18 @@ _APPOSITION_OPENERS = frozenset(("a", "an", "the"))
 _APPOSITION_REACH = 80  # characters from the comma to the head of a description before "who"
 
 _BEFORE_PLACE = frozenset("in of from at near".split())
+
+
+def _place_apposition_end(text: str, start: int, limit: int) -> int | None:
+    """Where the words before an apposition "[, AGE], from/of/in/at/near PLACE" end (the comma)
+    when the place starts at ``start``: "Nicky Driscoll, 24, from Manchester"; else None."""
+    prep = _token_before(text, start, limit)
+    if prep is None or text[prep[0]:prep[1]] not in _BEFORE_PLACE:
+        return None
+    tok = _token_before(text, prep[0], limit)
+    if tok is not None and text[tok[0]:tok[1] - 1].isdigit():  # an age: ", 24, from"
+        tok = _token_before(text, tok[0], limit) if text[tok[1] - 1] == "," else None
+    return tok[1] - 1 if tok is not None and text[tok[1] - 1] == "," else None
 
 
 def _a_place(words_: str) -> bool:
