@@ -39,6 +39,7 @@ MENTION_REACH = 200  # characters before a verb read for its speaker (mention_be
 
 _PRONOUNS = {row[0]: (row[1], row[2]) for row in table("people_pronouns.tsv")}
 _TITLES = {row[0]: row[1] for row in table("people_titles.tsv")}
+_TITLES_WITHOUT_STOP = frozenset(t[:-1] for t in _TITLES if t.endswith("."))  # "Sen" for "Sen.": no string made a token
 _ROLES = {row[0]: row[1] for row in table("people_roles.tsv")}
 _STOP = words("people_stopwords.txt")
 # Month names the stopwords drop, which are family names too: "Theresa May", "Mrs May", "said May"
@@ -176,12 +177,12 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
         if keep and keep[-1] in _NAME_CONNECTORS and not tok[:1].isupper():
             keep.pop()
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if tok[:1].isupper() and _org_head(nxt) and nxt not in _GIVEN and low in _ROLES:
+        if tok[:1].isupper() and low in _ROLES and _org_head(nxt) and nxt not in _GIVEN:
             roles.add(low)
             keep.append(tok)  # "Justice Department", "Labor Party": a role word naming an organisation
         elif _family_title(keep, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
             keep.append(tok)  # "Peter King", "Larry King": after a given name a title is the family name
-        elif tok in _TITLES or tok + "." in _TITLES:
+        elif tok in _TITLES or tok in _TITLES_WITHOUT_STOP:
             gender = _TITLES.get(tok, _TITLES.get(tok + ".", "x")) if gender == "x" else gender
             roles.add(low)
             keep = []
@@ -238,7 +239,7 @@ def _month_family_name(tokens: list[str], i: int, names: list[str]) -> bool:
     """The month name ``tokens[i]`` is a family name: it ends the name and follows a given name or a
     title ("Theresa May", "Mrs May"; not "in May", "May 5")."""
     return tokens[i] in _MONTH_NAMES and i + 1 == len(tokens) and i > 0 and (
-        bool(names) and names[-1] in _GIVEN or tokens[i - 1] in _TITLES or tokens[i - 1] + "." in _TITLES)
+        bool(names) and names[-1] in _GIVEN or tokens[i - 1] in _TITLES or tokens[i - 1] in _TITLES_WITHOUT_STOP)
 
 
 def _family_title(names: list[str], word: str, after: str) -> bool:
@@ -735,7 +736,7 @@ def _names_role(word: str) -> bool:
     """A title or a person's role ("President", "chairman"): the person named after it speaks
     ("U.S. Chamber of Commerce President Thomas J. Donohue"; so does a person's full name after
     the preposition, "Merck's head of research Peter Kim")."""
-    return word in _TITLES or word + "." in _TITLES or _ROLES.get(word.lower()) == "person"
+    return word in _TITLES or word in _TITLES_WITHOUT_STOP or _ROLES.get(word.lower()) == "person"
 
 
 def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
