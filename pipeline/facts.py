@@ -715,6 +715,22 @@ def _is_light(low: str) -> bool:
         or low in _AFTER_FIRST or len(low) == 1 or low.endswith(("ed", "ly", "ing", "fold"))
 
 
+def _modified_noun(doc: _Doc, core: _Core, sent_start: int, sent_end: int) -> str | None:
+    """The noun an amount modifies after an article: "a 25% tax", "a $5m scholarship programme", "the
+    £1.8bn takeover" (not "a 19% drop": a direction; not "the 5% it lost": no noun)."""
+    text = doc.text
+    before = text[max(sent_start, core.qual_start - 5):core.qual_start].lower().split()
+    if not before or before[-1] not in ("a", "an", "the"):
+        return None
+    if not (text.startswith(" ", core.end) and text[core.end + 1:core.end + 2].isalpha()):
+        return None  # "a $1.8bn (£931m) deal": the noun comes after the conversion, read with the first amount
+    toks = _tokens(text, core.end, min(sent_end, core.end + 40), doc.deadline)
+    stop = next((j for j, t in enumerate(toks) if not (t.islower() and t[0].isalpha()) or t in _STOPWORDS
+                 or t in _PERSONAL or t in _VERBS_WENT or t in _REPORTING or t in _DIRECTION or "'" in t or "’" in t
+                 or t.endswith(("ly", "ing", "ed"))), len(toks))
+    return " ".join(toks[:min(stop, 3)]) or None
+
+
 def _whole_of(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """(concept, holder) of the noun phrase a share is of, from its "of" at ``start`` to the first function
     word, verb, adverb, participle or contraction after its first noun, or to punctuation (``end``, from
@@ -1648,6 +1664,9 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             direction = direction or previous.direction
             if restated and core.qualifier == "=" and text[previous.end:core.qual_start].strip() in ("(", "/", ";"):
                 core.qualifier = previous.qualifier  # a conversion keeps the bound: "under 296 hp (224 kW)"
+        modified = _modified_noun(doc, core, sent_start, sent_end) if core.kind in ("percent", "money") else None
+        if modified:  # "china already had a 25% tax on imported vehicles": a tax, China's
+            concept, holder = modified, subject
         of = _OF_PHRASE.match(text, core.end, sent_end) if core.kind in ("percent", "fraction") else None
         if of:
             whole, owner = _whole_of(doc, of.start(), of.end())
