@@ -2135,6 +2135,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
         return None  # "The club posted a record loss", "posting a 52% rise": a result, no report
     if _owner_participle(text, cue, s_end):
         return None  # "Trump's preferred social platform", "Obama's stated goal": an adjective, no report
+    if cue.form[-1] == "s" and _next_word(text, cue.end, s_end) in _CLAUSE_AUXILIARIES and _plural_subject(text, cue, s_start):
+        return None  # "England's defensive worries have deepened": a plural noun, the subject of the verb after it
     if cue.form in _IMPRESSIONS:
         return _impression(doc, cue, s_start, s_end)
     if cue.form == "Asked" or (cue.form == "asked" and _word_before(text, cue.start) in ("when", "When", "was", "were", "")):
@@ -2786,6 +2788,18 @@ def _names_a_thing(text: str, mention: tuple[int, int], cue: _Cue) -> bool:
         return name_after
     the_name = text.startswith(" the ", cue.end) and text[cue.end + 5:cue.end + 6].isupper()
     return (name_after or the_name) and not _INDEFINITE.isdisjoint(words[-4:]) and words[-1] not in _ROLE_WORDS
+
+
+_PERSONAL_SUBJECTS = frozenset("i you he she it we they who".split())
+
+
+def _plural_subject(text: str, cue: _Cue, s_start: int) -> bool:
+    """The cue, an -s form before an auxiliary, is a plural noun: a lower-case word other than a
+    pronoun stands before it, and no relative word in the five before ("England's defensive worries
+    have"; not "which Boeing says is", "what he thinks should be", "which the campaign says should")."""
+    before = text[max(s_start, cue.start - 60):cue.start].split()[-5:]
+    return bool(before) and before[-1].islower() and before[-1] not in _PERSONAL_SUBJECTS \
+        and _RELATIVES.isdisjoint(w.lower() for w in before) and "who" not in before
 
 
 def _posted_figure(text: str, pos: int, end: int) -> bool:
