@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import regex
 
@@ -54,6 +54,7 @@ _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given na
 # "Marks and Spencer", "Council on Foreign Relations"
 _NAME_CONNECTORS = frozenset("of for and & on".split())
 _AND = frozenset("and &".split())
+_COMPANY_SUFFIXES = words("people_company_suffixes.txt")  # "Co", "Inc": a company's name ends here
 _CONNECTOR_NEEDLES = tuple(f" {word} " for word in ("of", *sorted(_NAME_CONNECTORS - {"of"})))  # "of" first
 _OF = " of "
 _SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
@@ -208,7 +209,8 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
             # a name after the organisation's (not "Oxford University Press")
             keep = rest[rest[0] in _AND:]
     if not _organisation_name(tuple(keep)):
-        if not _AND.isdisjoint(keep):  # "Trump and Clinton": the words after the last "and"
+        if not _AND.isdisjoint(keep) and not _one_company(keep):  # "Trump and Clinton": the words after the
+            # last "and" (not "Merrill Lynch and Co Inc", "Gulf and Western Inc": one company)
             keep = keep[max(i for i, w in enumerate(keep) if w in _AND) + 1:]
         if len(keep) >= 3 and keep[0] not in _GIVEN and keep[1] not in _FAMILY_FIRST_MIDDLES:  # Inside Jared Kushner, State Mike Pompeo
             first = next((i for i, w in enumerate(keep[1:-1], 1) if w in _GIVEN), 0)
@@ -271,6 +273,16 @@ def _ticker(token: str) -> bool:
     """A Reuters ticker in angle brackets ("<HMC>", "<PUKG.PA>"): no part of a name.  A company's
     name in them ("<Trizec Corp Ltd>") is the name, without the brackets."""
     return token[:1] == "<" and token[-1:] == ">" and token[1:-1].replace(".", "").isupper()
+
+
+def _one_company(words_: Sequence[str]) -> bool:
+    """The words name one company with an "and" inside: "Merrill Lynch and Co Inc", "Gulf and Western
+    Inc" (a company suffix ends them, none stands before the "and"; not "Hercules Inc and Collagen
+    Corp", two companies, nor "Peter Friend of Walwyn Ltd", a person)."""
+    if not words_ or words_[-1] not in _COMPANY_SUFFIXES or "of" in words_:
+        return False
+    ands = [i for i, w in enumerate(words_) if w in _AND]
+    return bool(ands) and _COMPANY_SUFFIXES.isdisjoint(words_[:ands[-1]])
 
 
 @lru_cache(maxsize=8192)
@@ -945,8 +957,8 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
             break
     organisation = start < s and _organisation_name(_name_parts(text[start:e])[0])
     titled = start < s and not organisation and _title_of(text[start:e])
-    if start < s and not organisation and not titled:
-        start = _after_connectors(text, start, e)  # "Trump and Clinton": Clinton, as before
+    if start < s and not organisation and not titled and not _one_company(text[start:e].split()):
+        start = _after_connectors(text, start, e)  # "Trump and Clinton": Clinton, as before (not "Gulf and Western Inc")
     before = _token_before(text, start, limit)  # (read once for the tests below)
     if (organisation or titled) and before is not None and text[before[0]:before[1]] in _DETERMINER_SET:
         start = before[0]  # "the Bank of England", "the Archbishop of Canterbury", as a description
