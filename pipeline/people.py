@@ -43,12 +43,14 @@ _TITLES_WITHOUT_STOP = frozenset(t[:-1] for t in _TITLES if t.endswith("."))  # 
 _ROLES = {row[0]: row[1] for row in table("people_roles.tsv")}
 _STOP = words("people_stopwords.txt")
 # Month names the stopwords drop, which are family names too: "Theresa May", "Mrs May", "said May"
-# words that make a title another office: "shadow chancellor", "former coach" are not "the chancellor"
+_MONTH_NAMES = frozenset(w.capitalize() for w in words("fact_months.txt")) & _STOP
+# Definite descriptions (People._described): words that make a title another office ("shadow
+# chancellor", "former coach" are not "the chancellor"), how many earlier uses of the head word are
+# read for the name it stood before, and how far back "a strategist" (someone unnamed) is looked for.
 _RANK_WORDS = words("people_rank_words.txt")
 _MAX_DESCRIBED = 6
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
-_DESCRIBED_REACH = 20_000  # characters before a description read for "a strategist" (an unnamed one)  # earlier uses of a description's head word read for the name it stood before
-_MONTH_NAMES = frozenset(w.capitalize() for w in words("fact_months.txt")) & _STOP
+_DESCRIBED_REACH = 20_000
 _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given name -> m | f | x
 # words inside the name of an organisation: "Bank of England", "Institute for Fiscal Studies",
 # "Marks and Spencer", "Council on Foreign Relations"
