@@ -350,6 +350,12 @@ _YEAR_CUES = tuple(f"{p} {d}" for p in sorted(_YEAR_PREPOSITIONS) for d in "12")
 _FULL_MONTHS = sorted(m for m in _MONTHS if len(m) > 3 and m != "sept")  # (not "mar", "may": words too)
 _MONTH_WORDS = (*_FULL_MONTHS, "may")
 _MONTH_ALT = "|".join(_MONTH_WORDS)
+# A reporting period that ends at a month: "the nine months to June", "the year to March", "the six
+# months ended June 30, 1986" (the opening "the" and count, read backwards; then the end)
+_PERIOD_THE = regex.compile(rf"(?r)(?<![\w])the{_W}+(?:(?:{_CARDINAL_ALT}|\d+){_W}+)?")
+_PERIOD_UNTIL = regex.compile(
+    rf"{_W}+(?:to|ended|ending){_W}+(?:end-)?(?P<month>{_MONTH_ALT})(?![\w])(?:{_W}+\d{{1,2}}(?!\d))?(?:,?{_W}+\d{{4}})?")
+_UNTIL_WORDS = (" to ", " ended ", " ending ")
 # a month after a preposition: "in March", "since early June", "last September", "in May 2023"
 _MONTH_PERIOD = regex.compile(
     rf"""
@@ -836,7 +842,11 @@ def _periods(doc: _Doc, idx: int) -> _Periods:
             j += 1  # "days": the plural is the unit word
         if (j >= e or not low[j].isalpha()) and (i == s or not low[i - 1].isalpha()):
             m = _PERIOD_OPENING.match(low, max(s, i - 40), i, timeout=deadline.left())
-            if m is not None:
+            if m is None and low.startswith(_UNTIL_WORDS, j):
+                until = _period_until(doc, s, e, i, j)
+                if until is not None:
+                    found.append(until)
+            elif m is not None:
                 tail = _PERIOD_CLOSING.match(low, j, e, timeout=deadline.left())
                 if m.group("ago"):
                     if tail is not None and tail.group("ago"):
@@ -858,6 +868,16 @@ def _periods(doc: _Doc, idx: int) -> _Periods:
     found.sort()
     doc.periods[idx] = _Periods.of(doc.text, found) if found else _NO_PERIODS
     return doc.periods[idx]
+
+
+def _period_until(doc: _Doc, s: int, e: int, i: int, j: int) -> tuple[int, int] | None:
+    """The span of "the nine months to June" around the time unit at ``i``-``j`` of sentence
+    ``s``-``e`` (the month written with a capital: not "the year to may"), or None."""
+    until = _PERIOD_UNTIL.match(doc.low, j, e, timeout=doc.deadline.left())
+    if until is None or not doc.text[until.start("month")].isupper():
+        return None
+    the = _PERIOD_THE.match(doc.low, max(s, i - 30), i, timeout=doc.deadline.left())
+    return (the.start(), until.end()) if the is not None else None
 
 
 _COMPARED_WITH = (" up from ", " down from ", " compared with ", " compared to ")
