@@ -2790,15 +2790,12 @@ def _names_a_thing(text: str, mention: tuple[int, int], cue: _Cue) -> bool:
     return (name_after or the_name) and not _INDEFINITE.isdisjoint(words[-4:]) and words[-1] not in _ROLE_WORDS
 
 
-_PERSONAL_SUBJECTS = frozenset("i you he she it we they who".split())
-
-
 def _plural_subject(text: str, cue: _Cue, s_start: int) -> bool:
     """The cue, an -s form before an auxiliary, is a plural noun: a lower-case word other than a
     pronoun stands before it, and no relative word in the five before ("England's defensive worries
     have"; not "which Boeing says is", "what he thinks should be", "which the campaign says should")."""
     before = text[max(s_start, cue.start - 60):cue.start].split()[-5:]
-    return bool(before) and before[-1].islower() and before[-1] not in _PERSONAL_SUBJECTS \
+    return bool(before) and before[-1].islower() and before[-1] not in _PRONOUNS \
         and _RELATIVES.isdisjoint(w.lower() for w in before) and "who" not in before
 
 
