@@ -197,6 +197,8 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
                 keep = []
         elif _month_family_name(tokens, i, keep):
             keep.append(tok)  # "Theresa May", "Mrs May": a family name, not the month
+        elif tok.endswith(("'s", "’s")) and nxt in _COMPANY_SUFFIXES and tok[:1].isupper():
+            keep.append(tok)  # "Standard and Poor's Corp", "McDonald's Corp": the company's name, no owner
         elif tok in _STOP or tok.endswith(("'s", "’s")) or not tok[:1].isupper():
             keep = []
         else:
