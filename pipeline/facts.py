@@ -731,9 +731,8 @@ def _modified_noun(doc: _Doc, core: _Core, sent_start: int, sent_end: int) -> st
     if not (text.startswith(" ", core.end) and text[core.end + 1:core.end + 2].isalpha()):
         return None  # "a $1.8bn (£931m) deal": the noun comes after the conversion, read with the first amount
     toks = _tokens(text, core.end, min(sent_end, core.end + 40), doc.deadline)
-    stop = next((j for j, t in enumerate(toks) if not (t.islower() and t[0].isalpha()) or t in _STOPWORDS
-                 or t in _PERSONAL or t in _VERBS_WENT or t in _REPORTING or t in _DIRECTION or "'" in t or "’" in t
-                 or t.endswith(("ly", "ing", "ed"))), len(toks))
+    stop = next((j for j, t in enumerate(toks) if not (t.islower() and t[0].isalpha()) or _past_noun(t)
+                 or t in _PERSONAL or t in _REPORTING or t in _DIRECTION or t.endswith(("ly", "ing", "ed"))), len(toks))
     return " ".join(toks[:min(stop, 3)]) or None
 
 
@@ -742,8 +741,8 @@ def _whole_of(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]:
     word, verb, adverb, participle or contraction after its first noun, or to punctuation (``end``, from
     _OF_PHRASE, or a dash): "of its revenue from advertising" -> ("revenue", None), "of the state's current
     exchange" -> ("current exchange", "state"), "of precincts reporting" -> ("precincts", None)."""
-    dash = regex.search(r"[—–]", doc.text[start:end])
-    toks = _tokens(doc.text, start, start + dash.start() if dash else end, doc.deadline)[1:]  # (after "of")
+    dashes = [at for at in (doc.text.find("—", start, end), doc.text.find("–", start, end)) if at >= 0]
+    toks = _tokens(doc.text, start, min(dashes, default=end), doc.deadline)[1:]  # (after "of")
     at = 0
     while at < len(toks) and (toks[at].lower() in _DETERMINERS or toks[at].endswith(("'s", "’s"))):
         at += 1
@@ -754,9 +753,15 @@ def _whole_of(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]:
 def _ends_whole(toks: list[str], j: int, first: int) -> bool:
     """Token ``j`` is past the noun phrase a share is of (_whole_of), whose first word is at ``first``."""
     low = toks[j].lower()
-    if low in _STOPWORDS or low in _VERBS_WENT or low[0].isdigit() or "'" in low or "’" in low:
+    if _past_noun(low) or low[0].isdigit():
         return True
     return j > first and toks[j].islower() and low.endswith(("ly", "ing", "ed"))
+
+
+def _past_noun(low: str) -> bool:
+    """The lower-case token ``low`` ends the noun phrase before it (_modified_noun, _whole_of): a
+    function word, a verb of _VERBS_WENT or a contraction."""
+    return low in _STOPWORDS or low in _VERBS_WENT or "'" in low or "’" in low
 
 
 def _is_verb(lows: list[str], i: int) -> bool:
