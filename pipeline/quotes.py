@@ -608,21 +608,20 @@ def _pair_marks(text: str, seg: Segmentation, deadline: Deadline) -> list[_Span]
         if pending is None:  # no quote goes on: on to the paragraph of the next mark (most hold none)
             if mi == n_marks:
                 break
-            pi = max(pi, bisect.bisect_right(paragraphs, marks[mi][0], key=_MARK_START) - 1)
+            pi = max(pi, bisect.bisect_right(paragraphs, marks[mi][0], key=_START) - 1)
     if pending is not None:
         spans.append(_unclosed(text, pending, paragraphs))
     return [s for s in spans if s.end > s.start]
 
 
-_MARK_START = itemgetter(0)
-_ROW_START = itemgetter(0)  # a found row's start
+_START = itemgetter(0)  # the start of a (start, end, ...) tuple: a mark, a paragraph, a found row
 
 
 def _nested(par_marks: list[tuple[int, int, str]], k: int, opened: tuple[int, int, int]) -> bool:
     """The opening mark ``k`` opens a quotation inside the open one ('“I'd rather live in what he
     calls “hell” than ...”'): the open mark opens for sure and the two marks after ``k`` close,
     the second for sure."""
-    i = bisect.bisect_left(par_marks, opened[0], 0, k, key=_MARK_START)  # (not a scan: O(marks^2) on '““““...')
+    i = bisect.bisect_left(par_marks, opened[0], 0, k, key=_START)  # (not a scan: O(marks^2) on '““““...')
     return i < k and par_marks[i][0] == opened[0] and par_marks[i][2] == "open" and len(par_marks) > k + 2 \
         and par_marks[k + 1][2] != "open" and par_marks[k + 2][2] == "close"
 
@@ -3170,7 +3169,7 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
                 found.append((m_start, m_end, p_first, p_first, "indirect", utterance, attr))
                 last_end = m_end
     if len(found) > n_quoted:
-        found.sort(key=_ROW_START)
+        found.sort(key=_START)
         _after_indirect(text, found)
     # rows in text order, so that speakers are resolved against what came before them
     people = People(text, deadline)
