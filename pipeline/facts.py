@@ -150,6 +150,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her",
                           "that", "these", "those", "both", "each", "every", "all", "some", "any"})
 _RELATIVE = frozenset({"that", "which", "who", "whose"})
 _GENERIC_NOUNS = words("fact_generic_nouns.txt")
+_MARKET_INDEXES = words("fact_market_indexes.txt")
 _SUBJECT_WORDS = 10  # the longest subject read before a verb; a longer run of words is a clause
 # a verb after one of these is a noun ("the cut", "its rise"; not "that lasted", "each received")
 _NOUN_DETERMINERS = _DETERMINERS - _RELATIVE - {"both", "each", "all", "some", "any"}
@@ -531,6 +532,7 @@ class _Doc:
     periods: dict
     subjects: dict
     concepts: dict  # sentence index -> last concept stated in it (for pronouns in later sentences)
+    names: dict  # capitalised word -> whether the text uses it only as a name (_is_name)
     pair_ends: set  # starts of second numbers after a dash that are no range's end ("52-40 percent")
 
 
@@ -639,6 +641,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
     if verb is None or "that" in lows[verb + 1:]:
         return None, None, False  # "Axios reported that thousands": the subject of a clause around the number
     concept, holder = _subject_concept(doc, idx, toks, lows, k, verb)
+    if holder is None and concept is not None and _is_name(doc, concept):
+        concept, holder = None, concept  # "Tesla jumped 8.5%": whose the number is, not what it measures
     between = lows[verb + 1:]
     if all(map(_is_light, between)):
         return concept, holder, False  # "sales rose by almost 5%", "was unchanged at 9.9%"
@@ -682,6 +686,33 @@ def _subject_concept(doc: _Doc, idx: int, toks: list[str], lows: list[str], k: i
     if not subj or any(_past_verb(toks, lows, j) for j in range(start + 1, end)):
         return None, None  # "he rose", "in terms of trying to", "The Fed lifted borrowing costs": no subject
     return _noun_phrase(subj)
+
+
+def _is_name(doc: _Doc, phrase: str) -> bool:
+    """``phrase`` names a person, company, place or group ("Tesla", "Mr Obama", "Senate Democrats"): every
+    word capitalised, its last no acronym ("GDP", "IBM": a measure as often as a name), month, day or
+    market index ("the Dow fell 1%": what is measured), and the text writes that last word in lower case nowhere and after a lower-case word somewhere
+    ("shares of Tesla"; "Sales", "Unemployment" opening a sentence are no names)."""
+    words_ = phrase.split()
+    head = words_[-1]
+    if not all(w[0].isupper() for w in words_) or head.isupper() or "'" in head or "’" in head:
+        return False
+    low = head.lower()
+    if low in _MONTHS or low in _DAY_NAMES or low in _PERIOD_UNITS or low in _MARKET_INDEXES:
+        return False
+    known = doc.names.get(head)
+    if known is None:
+        known = doc.names[head] = _used_as_name(doc.text, head, len(words_) > 1)
+    return known
+
+
+def _used_as_name(text: str, head: str, several: bool) -> bool:
+    """The text writes ``head`` (and its singular) nowhere in lower case, and, unless ``several`` words
+    name it, somewhere capitalised after a lower-case word ("shares of Tesla")."""
+    forms = "|".join(regex.escape(f) for f in sorted({head.lower(), _singular(head)}))
+    if regex.search(rf"(?<![\w])(?:{forms})(?![\w])", text) is not None:
+        return False
+    return several or regex.search(rf"\p{{Ll}},?[ ]{regex.escape(head)}(?![\w])", text) is not None
 
 
 def _after_period(lows: list[str], start: int, end: int) -> int:
@@ -1473,7 +1504,7 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     if len(low) != len(text):  # a few characters change length when lower-cased; keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     deadline.left()
-    doc = _Doc(text, low, sentences, _BOUNDED, {}, {}, {}, set())
+    doc = _Doc(text, low, sentences, _BOUNDED, {}, {}, {}, {}, set())
     facts: list[Fact] = []
     earlier_in_sentence: dict[int, _Earlier] = {}
     s_idx = 0
