@@ -7,7 +7,9 @@ contains a newline.  Paragraph 0 is the title; body paragraphs are numbered from
 Sentences end at ``.``, ``!`` or ``?`` (with any closing quotation marks or brackets) followed by
 white space and a capital letter, digit or opening quotation mark, except after an abbreviation
 (Mr., U.S., Jan.), an initial (J. Smith) or an ellipsis.  Decimals (34.4) and amounts (US$4.5)
-never match because no space follows their stop.
+never match because no space follows their stop.  A stop that lost its space ends a sentence only
+between a lower-case word and a capitalised one ("said.The"), and not inside an address
+(mike.Bender@wsj.com, bbc.Co.uk).
 """
 from __future__ import annotations
 
@@ -37,6 +39,9 @@ _BOUNDARY = regex.compile(
         (?:''|[\"“‘'«(\[])?                   #   an optional opening mark ('' in the NYT's style)
         [\p{{Lu}}\p{{N}}]                        #   and a capital letter or digit
     )
+  | \.(?<=(?<![\p{{L}}\p{{N}}.@/_-])\p{{Ll}}{{2,}}\)?\.)    # a stop that lost its space ("said.The"): after a
+    [”’)]?                                      #   lower-case word, before a capitalised word
+    (?=\p{{Lu}}\p{{Ll}}+(?![\p{{L}}\p{{N}}]*[@.]))      #   that is no e-mail address nor domain
     """,
     regex.VERBOSE,
 )
@@ -89,7 +94,7 @@ def segment(text: str, deadline: Deadline = NO_DEADLINE) -> Segmentation:
             end = stops[k]
             sentences.append((sentence_start, end, idx))
             sentence_start = end
-            while text[sentence_start].isspace():  # a stop is always followed by white space
+            while text[sentence_start].isspace():
                 sentence_start += 1
             k += 1
         sentences.append((sentence_start, p_end, idx))
