@@ -341,7 +341,7 @@ class People:
     Speaker(name='Vladimir Putin', kind='person')
     """
 
-    __slots__ = ("_text", "_deadline", "_full", "_entities", "_by_name", "_seen", "_first_word")
+    __slots__ = ("_text", "_deadline", "_full", "_entities", "_by_name", "_seen", "_first_word", "_headline")
 
     def __init__(self, text: str, deadline: Deadline = NO_DEADLINE):
         self._text = text
@@ -353,6 +353,7 @@ class People:
         # first word of a person's two- or three-word name -> that person, or None when two share it:
         # "Geng" after "spokesman Geng Shuang", where the family name comes first
         self._first_word: dict[str, _Entity | None] = {}
+        self._headline: dict[str, bool] = {}  # a word before a name -> it is a headline's word (_headline_word)
 
     # -- names -------------------------------------------------------------------------------
     def _fullest(self, surname: str) -> tuple[str, set[str], str]:
@@ -373,7 +374,8 @@ class People:
                     if names and not _organisation_name(names):  # "Congress Trump": no fuller name of Trump
                         roles |= r
                         gender = g if gender == "x" else gender
-                        if names[-1] == surname and len(" ".join(names)) > len(best):
+                        if names[-1] == surname and len(" ".join(names)) > len(best) \
+                                and not self._opens_with_headline_word(run_start, names[0]):
                             best = " ".join(names)
                 at = text.find(surname, end)
         self._full[surname] = (best, roles, gender)
@@ -386,11 +388,34 @@ class People:
         shaped like a participle, is a headline's or sentence's word before the name ("Angry
         Williams", "Enraged Trump") and does not tell."""
         found = self._fullest(names[-1])
-        first = names[0]
-        if _within(names, found[0].split()) or first not in _GIVEN and (
-                first.endswith(_PARTICIPLE_ENDINGS) and len(first) > 5 or _written(self._text, first.lower())):
+        if _within(names, found[0].split()) or self._headline_word(names[0]):
             return found
         return " ".join(names), set(), "x"
+
+    def _headline_word(self, word: str) -> bool:
+        """A first word before a name that is no given name, title, role or particle ("Cardinal",
+        "da") and that the document writes in lower case, or that is shaped like a participle: a
+        headline's or sentence's word ("Angry Williams", "Enraged Trump", "Called Speegle")."""
+        found = self._headline.get(word)
+        if found is None:
+            found = self._headline[word] = word not in _GIVEN and not _names_role(word) and word.lower() not in _PARTICLES \
+                and (word.endswith(_PARTICIPLE_ENDINGS) and len(word) > 5 or _written(self._text, word.lower()))
+        return found
+
+    def _opens_with_headline_word(self, at: int, first: str) -> bool:
+        """The name read at ``at`` opens a sentence or a line with a headline's word ("Called
+        Speegle", "Enraged Albers", "Did Obama"), not a particle ("Da Silva")."""
+        return self._text.startswith(first, at) and _opens_sentence(self._text, at) and self._headline_word(first)
+
+    def _a_person(self, name: str, roles: set[str] | frozenset[str], gender: str) -> bool:
+        """False when a candidate antecedent of two words or more opens with a headline's word and
+        nothing else says it is a person ("Called Speegle", "Cheapest Obamacare"): a title or role,
+        or a gender (from a title, a given name or an earlier pronoun).  A lone word ("Trump") is
+        taken: most are people named by their family name."""
+        if roles or gender in "mf":
+            return True
+        parts = name.split()
+        return len(parts) == 1 or not self._headline_word(parts[0])
 
     def _entity(self, name: str, kind: str, roles: set[str], gender: str, pos: int) -> _Entity:
         ent = self._by_name.get(name)
@@ -552,7 +577,8 @@ class People:
         between it and ``pos`` (searched right to left in a bounded window, nearest first)."""
         registered = None
         for ent in islice(reversed(self._entities.values()), 6):
-            if ent.kind == want_kind and not (want_gender in "mf" and ent.gender in "mf" and ent.gender != want_gender):
+            if ent.kind == want_kind and not (want_gender in "mf" and ent.gender in "mf" and ent.gender != want_gender) \
+                    and (want_kind != "person" or self._a_person(ent.name, ent.roles, ent.gender)):
                 registered = ent
                 break
         if want_kind != "person":
@@ -570,7 +596,8 @@ class People:
             if ent is not None and ent.kind != want_kind:
                 continue
             gender = gender if gender != "x" else (ent.gender if ent else g)
-            if want_gender in "mf" and gender in "mf" and gender != want_gender:
+            if want_gender in "mf" and gender in "mf" and gender != want_gender \
+                    or not self._a_person(full, roles | (ent.roles if ent else set()), gender):
                 continue
             return self._entity(full, "person", roles, gender, m.start())
         return registered
