@@ -670,7 +670,10 @@ def _subject_concept(doc: _Doc, idx: int, toks: list[str], lows: list[str], k: i
     if not subj and start > k and lows[start - 1] in _RELATIVE:
         before = toks[k:start - 1]  # "sales that rose 5%": what the relative stands for
         cut = max((j for j, t in enumerate(before) if t.lower() in _STOPWORDS), default=-1)
-        return _noun_phrase(before[cut + 1:])[0], None
+        antecedent = _noun_phrase(before[cut + 1:])[0]
+        if antecedent and antecedent.lower() in _PERIOD_UNITS:
+            return None, None  # "a package last year that included 15 nominees": a time, not what is counted
+        return antecedent, None
     if not subj and start > k and lows[start - 1] in _PRONOUNS or len(subj) == 1 and lows[start] in _PRONOUNS:
         at = start - 1 if not subj else start
         if at > k and lows[at - 1] in _REPORTING:
