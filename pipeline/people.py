@@ -407,6 +407,12 @@ class People:
         Speegle", "Enraged Albers", "Did Obama"), not a particle ("Da Silva")."""
         return self._text.startswith(first, at) and _opens_sentence(self._text, at) and self._headline_word(first)
 
+    def _headline_before(self, names: tuple[str, ...], full: str) -> bool:
+        """``names`` is a headline's word before the family name of ``full``, a person the document
+        names in full: "Enraged Trump" once it names Donald Trump (not "United Continental Holdings
+        Inc", a company, nor "New York Times" when no person is named so)."""
+        return names[-1].rstrip(".") not in _COMPANY_SUFFIXES and _personal_name(tuple(full.split())) and self._headline_word(names[0])
+
     def _a_person(self, name: str, roles: set[str] | frozenset[str], gender: str) -> bool:
         """False when a candidate antecedent of two words or more opens with a headline's word and
         nothing else says it is a person ("Called Speegle", "Cheapest Obamacare"): a title or role,
@@ -446,7 +452,7 @@ class People:
             full, more_roles, more_gender = " ".join(names), set(), "x"
         else:
             full, more_roles, more_gender = self._full_name(names)
-        if len(" ".join(names)) > len(full):
+        if len(" ".join(names)) > len(full) and not self._headline_before(names, full):
             full = " ".join(names)
         if appos:
             roles |= {w.lower() for w in appos.split() if w.lower() in _ROLES}
