@@ -133,6 +133,7 @@ _ID_PREFIXES = words("fact_id_prefixes.txt")
 _ORDINAL_NOUNS = words("fact_ordinal_nouns.txt")
 _ORDINAL_NOUN_TUPLE = tuple(sorted(_ORDINAL_NOUNS))  # for str.startswith
 _IRREGULAR = dict(table("fact_irregular_plurals.tsv"))
+_UNCOUNTABLE = words("fact_uncountable_nouns.txt")
 _STOPWORDS = words("fact_stopwords.txt")
 _METRE_EVENTS = words("fact_metre_events.txt")
 _RACE_BEFORE = frozenset({"the", "men's", "women's", "men’s", "women’s", "over"})  # "in the 100m."
@@ -380,6 +381,8 @@ def _singular(word: str) -> str:
     low = word.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
+    if low in _UNCOUNTABLE:
+        return low
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
     if low.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -393,6 +396,8 @@ def _is_plural(word: str) -> bool:
     low = word.lower()
     if low in _IRREGULAR:
         return True
+    if low in _UNCOUNTABLE:
+        return False
     return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -421,7 +426,7 @@ def _counted_noun(text: str, pos: int, end: int, value: float,
         if low in _STOPWORDS or low in _MONTHS or "'" in word or "’" in word:
             break
         taken.append((word, pos + at))
-        if _is_plural(word) or len(taken) == 3:
+        if _is_plural(word) or len(taken) == 3 + (low in _UNCOUNTABLE):  # "14 most-viewed cable news shows"
             break
     if not taken or taken[0][0].lower() in _NUMBER_WORDS:
         return None  # "six of the seven years": the noun belongs to the next number
