@@ -307,6 +307,7 @@ _DIRECTION_AFTER = regex.compile(rf"{_W}+(?P<dir>higher|lower)(?![\w])", regex.V
 _QUALIFIER_AFTER = regex.compile(rf"{_W}+or{_W}+(?P<q>more|so|less|fewer)(?![\w])", regex.VERBOSE)
 
 # Where the clause of a number starts, searched backwards: punctuation that separates clauses.
+_BLANK_OR_MARK = frozenset(' \t\u00a0"“”')  # before a sentence's first word (_past_marks)
 _CLAUSE_MARK = regex.compile(r"(?r)[,;:()\"“”—–]")
 _ANY_LETTER = re.compile(r"[^\W\d_]")  # a letter (or a numeral that is no digit): every word of the vocabularies has one
 
@@ -610,7 +611,7 @@ def _resolve_pronoun(doc: _Doc, idx: int):
     in the same paragraph."""
     para = doc.sentences[idx][2]
     for j in (idx - 1, idx - 2):
-        if j < 0 or doc.sentences[j][2] != para:
+        if j < 0 or doc.sentences[j][2] != para or _voice_changes(doc.text, doc.sentences[j][0], doc.sentences[idx][0]):
             break
         if j in doc.concepts:
             return doc.concepts[j]
@@ -620,6 +621,23 @@ def _resolve_pronoun(doc: _Doc, idx: int):
         if not is_pronoun:
             break
     return None, None
+
+
+def _voice_changes(text: str, start: int, end: int) -> bool:
+    """A quotation opens or closes between the sentence starting at ``start`` (a mark opening it is its
+    own) and the pronoun of the sentence starting at ``end`` (a mark opening it is on the way): "'... an
+    offer that is acceptable.' It is understood", "Sales rose. 'It was ...": the pronoun speaks in
+    another voice and refers to nothing of that sentence."""
+    start = _past_marks(text, start, end)
+    end = _past_marks(text, end, min(len(text), end + 4))
+    return (text.count('"', start, end) + text.count("“", start, end) + text.count("”", start, end)) % 2 == 1
+
+
+def _past_marks(text: str, at: int, end: int) -> int:
+    """Where the blanks and double quotation marks from ``at`` (before ``end``) end."""
+    while at < end and text[at] in _BLANK_OR_MARK:
+        at += 1
+    return at
 
 
 def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
