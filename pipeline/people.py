@@ -414,14 +414,19 @@ class People:
         return names[-1].rstrip(".") not in _COMPANY_SUFFIXES and _personal_name(tuple(full.split())) and self._headline_word(names[0])
 
     def _a_person(self, name: str, roles: set[str] | frozenset[str], gender: str) -> bool:
-        """False when a candidate antecedent of two words or more opens with a headline's word and
-        nothing else says it is a person ("Called Speegle", "Cheapest Obamacare"): a title or role,
-        or a gender (from a title, a given name or an earlier pronoun).  A lone word ("Trump") is
-        taken: most are people named by their family name."""
+        """False when nothing says a candidate antecedent is a person (a title or role, a gender from
+        a title, a given name or an earlier pronoun) and its words say it is not one: two words or
+        more that open with a headline's word ("Called Speegle", "Cheapest Obamacare"), or a lone
+        word that the document also writes in lower case ("Morning", "Next"), that is written in
+        capitals ("OPINION") or that ends with a stop ("U.").  Other lone words ("Trump",
+        "Netanyahu") are taken: most are people named by their family name."""
         if roles or gender in "mf":
             return True
         parts = name.split()
-        return len(parts) == 1 or not self._headline_word(parts[0])
+        if len(parts) > 1:
+            return not self._headline_word(parts[0])
+        return not (name.isupper() and len(name) > 2 or name.endswith(".")
+                    or name not in _GIVEN and _written(self._text, name.lower()))
 
     def _entity(self, name: str, kind: str, roles: set[str], gender: str, pos: int) -> _Entity:
         ent = self._by_name.get(name)
