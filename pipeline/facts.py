@@ -1570,6 +1570,34 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int, int]],
     return facts
 
 
+# What may stand before a capitalised word that opens a clause: "“Two died”", "(Three ...", "Result: Five".
+_OPENING_MARKS = frozenset("\"“‘'([:—–-")
+
+
+def _in_a_name(text: str, start: int, sent_start: int, follow: str) -> bool:
+    """True when the number word at ``start`` is written with a capital inside a sentence and is part
+    of a name: "the Six Nations", "Million Dollar Baby", "BBC One", "the Gang of Eight", "Ocean's
+    Twelve".  A capitalised word after it that is no plural is still a count's adjective when a plural
+    in lower case follows ("Two Syrian brothers", "Thirty-four GOP members": a headline run into the
+    sentence)."""
+    if not text[start].isupper() or text[start + 1:start + 2].isupper() or start == sent_start:
+        return False
+    before = text[sent_start:start].rstrip()
+    if not before or before[-1] in _OPENING_MARKS:
+        return False
+    prev = before.rsplit(None, 2)
+    if prev[-1] == "of" and len(prev) > 1:
+        prev = prev[:-1]
+    if prev[-1][:1].isupper() and not prev[-1].endswith("."):  # (after "U.S." or "Inc." a sentence may start)
+        return True  # "BBC One", "Gang of Eight", "Ocean's Twelve"
+    after = [w.strip(".,;:!?\"”’)") for w in follow.split()[:3]]
+    if not after or not after[0][:1].isupper():
+        return False
+    if _is_plural(after[0]):
+        return True  # "Six Nations", "Three Kings"
+    return not any(w.islower() and _is_plural(w) for w in after[1:])
+
+
 def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
            earlier: _Earlier, low: str) -> Fact | None:
     text, deadline = doc.text, doc.deadline
@@ -1581,6 +1609,8 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         nxt_word = follow.split(None, 1)[0] if follow[0] != "-" and follow.strip() else ""
         if nxt_word in _STOPWORDS and nxt_word not in _WORD_FOLLOWERS and not (core.value < 1 and nxt_word == "the"):
             return None  # "one that", "two are" (exact case: "one US dollar" goes on)
+        if _in_a_name(text, core.start, sent_start, follow):
+            return None
     if not core.is_word:
         nxt2 = text[core.end:core.end + 2]
         t = _TIME_OR_PHONE.match(text, core.end, sent_end, timeout=deadline.left()) \
