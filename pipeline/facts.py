@@ -943,6 +943,10 @@ def _period_until(doc: _Doc, s: int, e: int, i: int, j: int) -> tuple[int, int] 
 
 
 _COMPARED_WITH = (" up from ", " down from ", " compared with ", " compared to ")
+_COMPARISON_ENDS = (*(w.rstrip() for w in _COMPARED_WITH), " against", " versus", " vs", " vs.")  # before a level
+_LEVEL_CUES = frozenset({"to", "or"})  # among the 3 words before a level reached or restated ("to about")
+_COMPARED_REACH = 60  # characters from a figure to the number it is compared with
+_OWN_PERIOD_REACH = 30  # characters from a number compared to a period after it that is its own
 
 
 def _earlier_level_between(text: str, end: int, period_start: int) -> bool:
@@ -953,10 +957,24 @@ def _earlier_level_between(text: str, end: int, period_start: int) -> bool:
     return at >= 0 and any(map(str.isdigit, between[at:]))
 
 
-def _period_for(doc: _Doc, idx: int, start: int, end: int) -> str | None:
+def _compares(text: str, figure: Fact, start: int) -> bool:
+    """The words from ``figure`` to the next number's ``start`` end in a comparison ("in 1986 against",
+    ", up from", "compared with", or "from" after a level reached or restated: "rose to about 4.7 pct in
+    1986 from", "to 17 mln dlrs, or 77 cts a share, in the quarter ended February 28 from"; not
+    "$1 million in 2016 from two committees"): the number is the level the figure is compared with."""
+    if start - figure.end > _COMPARED_REACH:
+        return False
+    between = text[figure.end:start].rstrip(" \t\u00a0").lower()
+    return between.endswith(_COMPARISON_ENDS) or between.endswith(" from") \
+        and not _LEVEL_CUES.isdisjoint(text[max(0, figure.start - 24):figure.start].lower().split()[-3:])
+
+
+def _period_for(doc: _Doc, idx: int, start: int, end: int, compared_end: int = -1) -> str | None:
     """The period expression of sentence ``idx`` nearest to the number at [start, end) (of two as
     near, the earlier), or None when the number is part of one or the sentence has none.  The
-    nearest before the number is the one that ends latest, the nearest after it the first to start."""
+    nearest before the number is the one that ends latest, the nearest after it the first to start.
+    ``compared_end`` is the end of the figure the number is compared with ("3.92 guilders in 1986
+    against 3.28"), or -1: a period before the number that ends after that figure is the figure's."""
     periods = _periods(doc, idx)
     k = bisect.bisect_right(periods.starts, start)  # periods[:k] start at or before the number
     if periods.reach[k] > start:
@@ -964,7 +982,10 @@ def _period_for(doc: _Doc, idx: int, start: int, end: int) -> str | None:
     best = (start - periods.reach[k], periods.nearest[k]) if k else None
     if k < len(periods.starts) and (best is None or periods.starts[k] - end < best[0]) \
             and not _earlier_level_between(doc.text, end, periods.starts[k]):
-        best = (periods.starts[k] - end, periods.surfaces[k])
+        return periods.surfaces[k]
+    if best is not None and 0 <= compared_end < periods.reach[k]:  # the period before dates the figure compared
+        near = k < len(periods.starts) and periods.starts[k] - end <= _OWN_PERIOD_REACH
+        return periods.surfaces[k] if near else None  # "19 mln dlrs, or 84 cts a year earlier"; "against 3.28,"
     return best[1] if best else None
 
 
@@ -1766,7 +1787,9 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             concept = _row_label(text, sent_start, sent_end)
         period = None
         if core.kind not in ("duration",):
-            period = _period_for(doc, idx, core.qual_start, core.end)
+            compared = earlier.last if core.value_high is None else None  # (not "from 21 million to 20.9 million")
+            compared_end = compared.end if compared is not None and _compares(text, compared, core.qual_start) else -1
+            period = _period_for(doc, idx, core.qual_start, core.end, compared_end)
         previous = earlier.last
         restated = previous is not None and text[previous.end:core.qual_start].strip(" \u00a0") in _RESTATE
         if previous is not None and (inherit or restated):
