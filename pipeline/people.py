@@ -413,6 +413,11 @@ class People:
         Inc", a company, nor "New York Times" when no person is named so)."""
         return names[-1].rstrip(".") not in _COMPANY_SUFFIXES and _personal_name(tuple(full.split())) and self._headline_word(names[0])
 
+    def _after_the(self, at: int) -> bool:
+        """The capitalised run at ``at`` opens with "The" or follows "the"."""
+        text = self._text
+        return text.startswith("The ", at) or text[max(0, at - 4):at].lower() == "the " and (at < 5 or not text[at - 5].isalnum())
+
     def _a_person(self, name: str, roles: set[str] | frozenset[str], gender: str) -> bool:
         """False when nothing says a candidate antecedent is a person (a title or role, a gender from
         a title, a given name or an earlier pronoun) and its words say it is not one: two words or
@@ -601,6 +606,8 @@ class People:
             if not names or _organisation_name(names) or not (roles or names[-1] in self._full or _personal_name(names)
                                  or " ".join(names) in self._by_name):
                 continue  # a place, an outlet, a month: not a person unless a title or given name says so
+            if not roles and self._after_the(m.start()):
+                continue  # "The Star-Ledger", "the Trump administration": a title or an outlet, no person
             full, _, g = self._full_name(names)
             ent = self._family_first(full) or self._by_name.get(full)
             full = ent.name if ent else full
