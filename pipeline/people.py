@@ -1265,6 +1265,10 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
         nxt = _token_after(text, s + len(word), limit) if len(word) == e - s else None
         if nxt is not None and _is_name_word(text[nxt[0]:nxt[1]].rstrip(",;:!?")):
             return Mention(s, _name_end(text, nxt[0], limit), pos, None)
+        if nxt is not None and text[nxt[0]:nxt[1]].rstrip(",.;:!?") in _ROLES:  # said union leader Vincenzo Lilliu
+            m = mention_after(text, nxt[0] - 1, limit)
+            if m is not None and m.start == nxt[0]:
+                return Mention(s, m.end, pos, m.appos)
         return Mention(s, s + len(word), pos, None)
     if _is_name_word(word) and word not in _STOP:
         end = _name_end(text, s, limit)

@@ -34,6 +34,8 @@ def test_no_mention_before_a_cue(window):
     (" the Russian president.", "the Russian president"),
     (" the 46-year-old.", "the 46-year-old"),
     (" Jane Doe. Jane Doe said", "Jane Doe"),
+    (" union leader Vincenzo Lilliu, as reported", "union leader Vincenzo Lilliu"),
+    (" industry experts. The", "industry experts"),
 ])
 def test_mention_after_a_cue(window, mention):
     m = mention_after(window, 0, len(window))
