@@ -12,13 +12,10 @@ import sys
 import time
 import traceback
 
-import pandera.pandas as pa
-
-from .ingest import ReadOptions
 from .limits import DEFAULT_DOC_SECONDS, DEFAULT_MAX_BYTES
-from .process import ProcessOptions
-from .run import RunConfig, Summary, run_pipeline
-from .validate import validate_output
+
+# The stages (pandas, pandera, the compiled patterns: about three seconds) are imported once the
+# arguments are read, so that --help and usage errors answer at once.
 
 __all__ = ["main"]
 
@@ -75,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _progress(start: float):
-    def show(summary: Summary) -> None:
+    def show(summary) -> None:
         rate = summary.n_read / max(time.perf_counter() - start, 1e-9)
         sys.stderr.write(f"\r{summary.n_read} records, {summary.n_new} new, "
                          f"{summary.n_rejects} rejects, {rate:.0f}/s ")
@@ -86,6 +83,9 @@ def _progress(start: float):
 def _run(args) -> int:
     if args.doc_seconds <= 0:
         raise _UsageError("--doc-seconds must be positive")
+    from .ingest import ReadOptions
+    from .process import ProcessOptions
+    from .run import RunConfig, run_pipeline
     config = RunConfig(
         paths=tuple(args.paths), out=args.out, workers=args.workers, full=args.full,
         engine=args.engine, scheduler=args.scheduler, batch_size=args.batch_size,
@@ -103,6 +103,8 @@ def _run(args) -> int:
 
 
 def _validate(args) -> int:
+    from .validate import validate_output
+
     counts, problems = validate_output(args.out)
     if problems:
         print(f"validate: {len(problems)} problem(s) in {args.out}")
@@ -119,6 +121,7 @@ class _UsageError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    import pandera.pandas as pa
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="newsfacts: %(levelname)s: %(message)s")
     try:

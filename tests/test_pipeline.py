@@ -232,3 +232,19 @@ def test_seed_facts_inside_quotes_carry_the_quote_and_its_speaker(seed_out):
 def test_debug_is_accepted_before_or_after_the_command(seed_out, capsys):
     assert run("--debug", "validate", seed_out) == 0
     assert run("validate", seed_out, "--debug") == 0
+
+
+def test_help_and_usage_errors_answer_without_importing_the_stages():
+    """--help took five seconds: the command line imported pandas, pandera (and through it
+    dask.dataframe) and compiled every pattern before it read its arguments."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom pipeline.cli import main\n"
+            "for argv in (['--help'], ['run', '--workers', '0']):\n"
+            "    try:\n        main(argv)\n    except SystemExit as exc:\n        print(exc.code)\n"
+            "print(sorted(m for m in ('pandas', 'pandera', 'pipeline.quotes', 'pipeline.facts') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.splitlines()[-3:] == ["0", "2", "[]"]
+    assert "usage: newsfacts" in out.stdout and "must be at least 1" in out.stderr
