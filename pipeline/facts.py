@@ -162,6 +162,7 @@ _CLAUSE_OPENERS = frozenset({"and", "but", "or", "while", "whereas", "so", "yet"
 # where the subject of a verb starts, read backwards (with other verbs, numbers and "it's": _ends_subject)
 _SUBJECT_ENDS = (_CLAUSE_OPENERS - {"and", "or"}) | _RELATIVE | {"it", "they"} | _PERSONAL | _REPORTING \
     | {"when", "where", "whether", "than"}
+_CLAUSE_STARTS = _RELATIVE | _VERBS_WENT | _REPORTING | {"where", "when", "whom"}  # (_clause_cut)
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "to", "by", "during", "since",
                            "after", "before", "under", "over", "into", "across", "among", "between",
                            "against", "through", "within", "without", "about", "around", "per"})
@@ -283,7 +284,10 @@ _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&-]*")  # _TOKEN on ASCII text
 _VAGUE_OF = regex.compile(rf"{_W}+of{_W}+", regex.VERBOSE)
 
 # "of the ..." after an ordinal noun or a fraction: what it is of.
-_OF_PHRASE = regex.compile(r"[ \t]+of[ \t]+[^,.;:!?\"“”()\[\]\n]{1,80}", regex.VERBOSE)
+_OF_PHRASE = regex.compile(r"""
+    [ \t]+of[ \t]+
+    (?:(?![ \t]-[ \t])[^,.;:!?"“”()\[\]\n—–]){1,80}  # to punctuation or a dash ("—", "–", " - ")
+""", regex.VERBOSE)
 _OF_DET = regex.compile(
     rf"{_W}+of{_W}+(?P<det>the|his|her|its|their|our|these|those|[\p{{L}}]+['’]s){_W}+", regex.VERBOSE)
 
@@ -795,16 +799,25 @@ def _modified_noun(doc: _Doc, core: _Core, sent_start: int, sent_end: int) -> st
 
 def _whole_of(doc: _Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """(concept, holder) of the noun phrase a share is of, from its "of" at ``start`` to the first function
-    word, verb, adverb, participle or contraction after its first noun, or to punctuation (``end``, from
-    _OF_PHRASE, or a dash): "of its revenue from advertising" -> ("revenue", None), "of the state's current
+    word, verb, adverb, participle or contraction after its first noun, or to punctuation or a dash
+    (``end``, from _OF_PHRASE): "of its revenue from advertising" -> ("revenue", None), "of the state's current
     exchange" -> ("current exchange", "state"), "of precincts reporting" -> ("precincts", None)."""
-    dashes = [at for at in (doc.text.find("—", start, end), doc.text.find("–", start, end)) if at >= 0]
-    toks = _tokens(doc.text, start, min(dashes, default=end), doc.deadline)[1:]  # (after "of")
+    toks = _tokens(doc.text, start, end, doc.deadline)[1:]  # (after "of")
     at = 0
     while at < len(toks) and (toks[at].lower() in _DETERMINERS or toks[at].endswith(("'s", "’s"))):
         at += 1
     stop = next((j for j in range(at, len(toks)) if _ends_whole(toks, j, at)), len(toks))
     return _noun_phrase(toks[:stop]) if stop > at else (None, None)
+
+
+def _clause_cut(phrase: str) -> str:
+    """``phrase`` up to its first relative word or verb, where a clause starts: "the 19th Amendment that
+    gave", "the Revolution where Mao proclaimed", "Earth Day on Wednesday was the time"; a word after a
+    determiner is a noun ("his being shot down over Hanoi")."""
+    words_ = phrase.split(" ")
+    cut = next((j for j in range(1, len(words_)) if words_[j].lower() in _CLAUSE_STARTS
+                and words_[j - 1].lower() not in _DETERMINERS), len(words_))  # (not "his being shot down")
+    return " ".join(words_[:cut])
 
 
 def _ends_whole(toks: list[str], j: int, first: int) -> bool:
@@ -1778,7 +1791,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         concept, holder = core.unit, None
         of = _OF_PHRASE.match(text, core.end, sent_end, timeout=deadline.left())
         if of:
-            concept = f"{core.unit} of " + of.group().split("of", 1)[1].strip()
+            concept = f"{core.unit} of " + _clause_cut(of.group().split("of", 1)[1].strip())
         period = None
     else:
         concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start)
