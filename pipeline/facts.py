@@ -738,11 +738,34 @@ def _is_name(doc: _Doc, phrase: str) -> bool:
 
 def _used_as_name(text: str, head: str, several: bool) -> bool:
     """The text writes ``head`` (and its singular) nowhere in lower case, and, unless ``several`` words
-    name it, somewhere capitalised after a lower-case word ("shares of Tesla")."""
-    forms = "|".join(regex.escape(f) for f in sorted({head.lower(), _singular(head)}))
-    if regex.search(rf"(?<![\w])(?:{forms})(?![\w])", text) is not None:
+    name it, somewhere capitalised after a lower-case word ("shares of Tesla").  Found with str.find:
+    a pattern made of the word would be compiled anew for most documents."""
+    if any(True for form in {head.lower(), _singular(head)} for _ in _whole_words(text, form)):
         return False
-    return several or regex.search(rf"\p{{Ll}},?[ ]{regex.escape(head)}(?![\w])", text) is not None
+    return several or any(_after_lower_word(text, at) for at in _whole_words(text, head, left=False))
+
+
+def _whole_words(text: str, word: str, left: bool = True):
+    """Offsets where ``word`` stands in ``text`` with no word character after it (nor before it,
+    with ``left``)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (end < len(text) and _word_char(text[end])) and not (left and at and _word_char(text[at - 1])):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _after_lower_word(text: str, at: int) -> bool:
+    """A lower-case letter, maybe a comma, and one space before ``at``: "shares of Tesla"."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    k = at - 3 if text[at - 2] == "," else at - 2
+    return k >= 0 and text[k].islower()
 
 
 def _after_period(lows: list[str], start: int, end: int) -> int:

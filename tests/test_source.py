@@ -29,3 +29,26 @@ def test_no_module_level_name_is_defined_twice(path):
     names = _module_level_names(ast.parse(path.read_text(encoding="utf-8")))
     assert names, "the module defines nothing"
     assert [n for n, count in names.items() if count > 1] == []
+
+
+def test_extraction_compiles_no_pattern(monkeypatch, seed_text):
+    """Patterns are compiled once, at import.  A pattern built from a document's words
+    (``regex.search(rf"...{word}...", text)``) is compiled again for most documents: it cost 5% of
+    extraction when one rule did it for every name it tested."""
+    import re
+
+    import regex
+
+    from pipeline.process import extract_document
+
+    texts = [seed_text,
+             "T\n\nTesla jumped 8.5% on Monday and Sales rose 3%. Shares of Tesla fell. "
+             "\"We sold 50,000 cars,\" said chief executive Elon Musk, 52. The Six Nations drew 4 million."]
+    extract_document(texts[1])  # anything a first call sets up is set up
+    calls = []
+    for module in (regex, re):
+        for name in ("compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"):
+            monkeypatch.setattr(module, name, lambda *args, _name=name, **kwargs: calls.append(_name))
+    extracted = [extract_document(text) for text in texts]
+    assert all(e.facts and e.quotes for e in extracted)
+    assert calls == []
