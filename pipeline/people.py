@@ -590,7 +590,8 @@ class People:
     # -- pronouns and descriptions -------------------------------------------------------------
     def _antecedent(self, want_gender: str, want_kind: str, pos: int) -> _Entity | None:
         """Nearest earlier compatible entity: the latest registered one, unless a person is named
-        between it and ``pos`` (searched right to left in a bounded window, nearest first)."""
+        between it and ``pos`` (searched right to left in a bounded window, nearest first); for a
+        "He"/"She" that opens a sentence, the subject of the sentence before (:meth:`_subject_before`)."""
         registered = None
         for ent in islice(reversed(self._entities.values()), 6):
             if ent.kind == want_kind and not (want_gender in "mf" and ent.gender in "mf" and ent.gender != want_gender) \
@@ -601,24 +602,60 @@ class People:
             return registered
         start = max(0, pos - PRONOUN_WINDOW, registered.last_pos if registered else 0)
         runs = list(_CAPITALISED_RUNS.finditer(self._text, start, pos, timeout=self._deadline.left()))
-        for m in reversed(runs):
-            names, roles, gender = _name_parts(m.group())
-            if not names or _organisation_name(names) or not (roles or names[-1] in self._full or _personal_name(names)
-                                 or " ".join(names) in self._by_name):
-                continue  # a place, an outlet, a month: not a person unless a title or given name says so
-            if not roles and self._after_the(m.start()):
-                continue  # "The Star-Ledger", "the Trump administration": a title or an outlet, no person
-            full, _, g = self._full_name(names)
-            ent = self._family_first(full) or self._by_name.get(full)
-            full = ent.name if ent else full
-            if ent is not None and ent.kind != want_kind:
-                continue
-            gender = gender if gender != "x" else (ent.gender if ent else g)
-            if want_gender in "mf" and gender in "mf" and gender != want_gender \
-                    or not self._a_person(full, roles | (ent.roles if ent else set()), gender):
-                continue
-            return self._entity(full, "person", roles, gender, m.start())
-        return registered
+        found = self._subject_before(pos, want_gender) \
+            or next(filter(None, (self._candidate(m, want_gender) for m in reversed(runs))), None)
+        return self._entity(*found) if found is not None else registered
+
+    def _candidate(self, m: regex.Match, want_gender: str) -> tuple[str, str, set[str], str, int] | None:
+        """The person a capitalised run names, as arguments of :meth:`_entity`, when it can be the
+        antecedent of a pronoun of ``want_gender``; else None."""
+        names, roles, gender = _name_parts(m.group())
+        if not names or _organisation_name(names) or not (roles or names[-1] in self._full or _personal_name(names)
+                             or " ".join(names) in self._by_name):
+            return None  # a place, an outlet, a month: not a person unless a title or given name says so
+        if not roles and self._after_the(m.start()):
+            return None  # "The Star-Ledger", "the Trump administration": a title or an outlet, no person
+        full, _, g = self._full_name(names)
+        ent = self._family_first(full) or self._by_name.get(full)
+        full = ent.name if ent else full
+        if ent is not None and ent.kind != "person":
+            return None
+        gender = gender if gender != "x" else (ent.gender if ent else g)
+        if want_gender in "mf" and gender in "mf" and gender != want_gender \
+                or not self._a_person(full, roles | (ent.roles if ent else set()), gender):
+            return None
+        return full, "person", roles, gender, m.start()
+
+    def _subject_before(self, pos: int, want_gender: str) -> tuple[str, str, set[str], str, int] | None:
+        """The person named first in the sentence before a "He"/"She" that opens a sentence, as
+        arguments of :meth:`_entity`: the subject of that sentence, who the pronoun goes on with
+        ("Dr Fox accused Mr Blair of lying. He told BBC Radio", "Mr Blair held talks with Ariel
+        Sharon. He confirmed") when a title, the pronoun's gender or a name of two words or more
+        says it is a person (not "Wallace asked Klobuchar ... She said").  None when that
+        sentence is quoted, opens with a preposition or a subordinate clause ("When Governor Phil
+        Murphy announced ..., Donahue was torn"), or its first name is one of two joined by "and" or
+        modifies a role ("Cruz campaign manager Jeff Roe")."""
+        text = self._text
+        if not text[pos:pos + 1].isupper():
+            return None
+        end = pos
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end < 2 or text[end - 1] not in ".\n":
+            return None
+        stop = end - 1
+        least = max(0, stop - PRONOUN_WINDOW)
+        begin = max(text.rfind(". ", least, stop) + 2, text.rfind("\n", least, stop) + 1, least)
+        while begin < stop and text[begin] in " \t\n":
+            begin += 1
+        if not _QUOTE_CHARS.isdisjoint(text[begin:stop]) or text[begin:stop].split(" ", 1)[0].lower() in _OPENS_CLAUSE:
+            return None
+        m = _CAPITALISED_RUNS.match(text, begin, stop, timeout=self._deadline.left())
+        if m is None or text.startswith((" and ", " & ", " or "), m.end()) \
+                or any(_ROLES.get(w) == "person" for w in text[m.end():m.end() + 40].split(",", 1)[0].split()[:3]):
+            return None  # "Cruz campaign manager Jeff Roe": the first name modifies the subject
+        found = self._candidate(m, want_gender)
+        return found if found is not None and (found[2] or found[3] == want_gender or " " in found[0]) else None
 
     @staticmethod
     def _named_apposition(mention: str, appos: str | None) -> str | None:
@@ -841,6 +878,8 @@ _WHEN_WORDS = frozenset(
 _CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
 _PREPOSITIONS = frozenset("after before since until of for with by from in on at to into than over under about".split())
 _BEFORE_OBJECT = _PREPOSITIONS | frozenset("through across around among between against without within toward towards".split())
+# a sentence opening with these has its subject later ("When Mayor Sam Hale closed the quay, Reed was angry")
+_OPENS_CLAUSE = (_CLAUSE_WORDS | _BEFORE_OBJECT | frozenset("like unlike despite during amid".split())) - {"and", "or", "but"}
 # verbs and auxiliaries that make a run of words after "said the" a clause, not a description
 _CLAUSE_VERBS = frozenset("is are was were be been has have had will would could should can may might must did does do "
                           "says said".split())
