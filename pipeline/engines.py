@@ -75,8 +75,10 @@ def run_dask(batches: Iterable[Batch], options: ProcessOptions, workers: int,
     if scheduler:
         client = Client(scheduler)
     else:
+        # No dashboard; the scheduler's own HTTP routes (health, metrics) on a free port, not on
+        # 8787, which another cluster on the machine may hold.
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"})
         client = Client(cluster)
     try:
         n = max(1, sum(client.nthreads().values()))

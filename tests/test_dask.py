@@ -49,6 +49,9 @@ def _run(corpus: Path, out: Path, *engine: str) -> None:
     assert main(args) == 0
 
 
+# Port 8787 taken (by another cluster on the machine) made the scheduler warn and move; it now asks
+# for a free port from the start.
+@pytest.mark.filterwarnings("error:Port .* is already in use:UserWarning")
 def test_dask_engine_writes_the_same_tables_as_the_local_engine(corpus, tmp_path):
     local, dask = tmp_path / "local", tmp_path / "dask"
     _run(corpus, local, "--workers", "1")
