@@ -742,16 +742,15 @@ def _used_as_name(text: str, head: str, several: bool) -> bool:
     a pattern made of the word would be compiled anew for most documents."""
     if any(True for form in {head.lower(), _singular(head)} for _ in _whole_words(text, form)):
         return False
-    return several or any(_after_lower_word(text, at) for at in _whole_words(text, head, left=False))
+    return several or any(_after_lower_word(text, at) for at in _whole_words(text, head))
 
 
-def _whole_words(text: str, word: str, left: bool = True):
-    """Offsets where ``word`` stands in ``text`` with no word character after it (nor before it,
-    with ``left``)."""
+def _whole_words(text: str, word: str):
+    """Offsets where ``word`` stands in ``text`` with no word character before or after it."""
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if not (end < len(text) and _word_char(text[end])) and not (left and at and _word_char(text[at - 1])):
+        if not (end < len(text) and _word_char(text[end])) and not (at and _word_char(text[at - 1])):
             yield at
         at = text.find(word, at + 1)
 
