@@ -11,11 +11,14 @@ import os
 import sys
 import time
 import traceback
+from typing import TYPE_CHECKING
 
 from .limits import DEFAULT_DOC_SECONDS, DEFAULT_MAX_BYTES
 
 # The stages (pandas, pandera, the compiled patterns: about three seconds) are imported once the
 # arguments are read, so that --help and usage errors answer at once.
+if TYPE_CHECKING:
+    from .run import Summary
 
 __all__ = ["main"]
 
@@ -72,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _progress(start: float):
-    def show(summary) -> None:
+    def show(summary: Summary) -> None:
         rate = summary.n_read / max(time.perf_counter() - start, 1e-9)
         sys.stderr.write(f"\r{summary.n_read} records, {summary.n_new} new, "
                          f"{summary.n_rejects} rejects, {rate:.0f}/s ")
