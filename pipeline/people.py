@@ -878,6 +878,9 @@ _WHEN_WORDS = frozenset(
 _CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
 _PREPOSITIONS = frozenset("after before since until of for with by from in on at to into than over under about".split())
 _BEFORE_OBJECT = _PREPOSITIONS | frozenset("through across around among between against without within toward towards".split())
+# no lower-case word of these opens a mention after a verb ("said on Fox News Sunday", "in the Washington
+# Post"), but "with" may ("with Donald Trump tweeting ... and asking": the subject of an absolute clause)
+_NOT_BEFORE_MENTION = _BEFORE_OBJECT - frozenset(("with",))
 # a sentence opening with these has its subject later ("When Mayor Sam Hale closed the quay, Reed was angry")
 _OPENS_CLAUSE = (_CLAUSE_WORDS | _BEFORE_OBJECT | frozenset("like unlike despite during amid".split())) - {"and", "or", "but"}
 # verbs and auxiliaries that make a run of words after "said the" a clause, not a description
@@ -1312,8 +1315,8 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     if _is_name_word(word) and word not in _STOP:
         end = _name_end(text, s, limit)
         return Mention(s, _titled_name_end(text, end, limit), pos, None)
-    if word.isalpha() and word.islower() and word not in _CLAUSE_WORDS:
-        # former Obama adviser David Axelrod: lower-case words, then a role and a name
+    if word.isalpha() and word.islower() and word not in _CLAUSE_WORDS and word not in _NOT_BEFORE_MENTION:
+        # former Obama adviser David Axelrod: lower-case words, then a role and a name (not "on Fox News Sunday")
         cur = e
         for _ in range(3):
             tok = _token_after(text, cur, limit)
