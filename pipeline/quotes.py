@@ -692,7 +692,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
     while a < n:
         b = text.find(" ", a + CUE_CHUNK) if a + CUE_CHUNK < n else n
         b = n if b < 0 else b
-        for form in {_WORD_TO_FORM[w] for w in _WORD_KEYS.intersection(text[a:b].split())}:
+        for form in {_WORD_TO_FORM[w] for w in _WORD_KEYS.intersection(text[a:b].replace(".", " ").split())}:
             according = form == "according"
             needle = "ccording to" if according else form
             # what must follow the form: "her belief that", "as X put it"

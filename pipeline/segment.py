@@ -9,7 +9,8 @@ white space and a capital letter, digit or opening quotation mark, except after 
 (Mr., U.S., Jan.), an initial (J. Smith) or an ellipsis.  Decimals (34.4) and amounts (US$4.5)
 never match because no space follows their stop.  A stop that lost its space ends a sentence only
 between a lower-case word and a capitalised one ("said.The"), and not inside an address
-(mike.Bender@wsj.com, bbc.Co.uk).
+(mike.Bender@wsj.com, bbc.Co.uk); or before a quotation mark glued to the next sentence
+('demand."The', 'reported.“We'), on the side of the mark that its paragraph's count of marks gives.
 """
 from __future__ import annotations
 
@@ -39,12 +40,20 @@ _BOUNDARY = regex.compile(
         (?:''|[\"“‘'«(\[])?                   #   an optional opening mark ('' in the NYT's style)
         [\p{{Lu}}\p{{N}}]                        #   and a capital letter or digit
     )
-  | \.(?<=(?<![\p{{L}}\p{{N}}.@/_-])\p{{Ll}}{{2,}}\)?\.)    # a stop that lost its space ("said.The"): after a
-    [”’)]?                                      #   lower-case word, before a capitalised word
-    (?=\p{{Lu}}\p{{Ll}}+(?![\p{{L}}\p{{N}}]*[@.]))      #   that is no e-mail address nor domain
+  | \.(?:                                     # a stop that lost its space:
+        (?<=(?<![\p{{L}}\p{{N}}.@/_-])\p{{Ll}}{{2,}}\)?\.)   #   "said.The": after a lower-case word,
+        [”’)]?                                  #   before a capitalised word
+        (?=\p{{Lu}}\p{{Ll}}+(?![\p{{L}}\p{{N}}]*[@.]))  #   that is no e-mail address nor domain
+      | (?=[\"“]\p{{Lu}}[\p{{L}}\s'’])               #   'demand."The', 'reported.“We': glued to a quotation
+        (?<=(?:\p{{Ll}}{{2,}}|\p{{N}}|[%)])\.)          #   mark; which side of the mark the sentence ends on,
+    )                                           #   see _glued_quote_end
     """,
     regex.VERBOSE,
 )
+
+
+_COUNTED_MARKS = ('"', "“", "”")
+_GLUED_MARKS = frozenset('"“')  # after a stop, only the third branch of _BOUNDARY ends before one
 
 
 class Segmentation(NamedTuple):
@@ -74,6 +83,23 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _glued_quote_end(text: str, stop: int) -> int:
+    """Where a sentence ends whose stop at ``stop`` is glued to a quotation mark and the next
+    sentence (paragraphs run together: 'denting demand."The recent ...'): before an opening mark,
+    after a closing one.  "“" opens; a straight mark opens when the paragraph has an even number of
+    double marks (straight or curly: '“but I am not."') before it.
+
+    >>> text = 'He said "Go." Prices fell."Yes," he said. It "ended."Then'
+    >>> [text[:_glued_quote_end(text, text.index(w) + len(w))][-7:] for w in ("fell.", "ended.")]
+    ['s fell.', 'ended."']
+    """
+    if text[stop] == "“":
+        return stop
+    paragraph = text.rfind("\n", 0, stop) + 1
+    marks = sum(text.count(mark, paragraph, stop) for mark in _COUNTED_MARKS)
+    return stop if marks % 2 == 0 else stop + 1
+
+
 def segment(text: str, deadline: Deadline = NO_DEADLINE) -> Segmentation:
     """Split ``text`` into paragraphs and sentences.
 
@@ -92,6 +118,8 @@ def segment(text: str, deadline: Deadline = NO_DEADLINE) -> Segmentation:
             k += 1
         while k < n_stops and stops[k] < p_end:
             end = stops[k]
+            if text[end] in _GLUED_MARKS:
+                end = _glued_quote_end(text, end)
             sentences.append((sentence_start, end, idx))
             sentence_start = end
             while text[sentence_start].isspace():

@@ -68,3 +68,21 @@ def test_a_stop_that_lost_its_space_ends_a_sentence_but_not_an_address():
         "This one ended.",
         "Mail mike.Bender@wsj.com or visit bbc.Co.uk and One.Tel today.",
     ]
+
+
+def test_a_stop_glued_to_a_quotation_mark_ends_the_sentence_on_the_side_the_mark_belongs_to():
+    text = ('T\n\nOil fell, denting demand."The run-up is over," Aw said.Prices rose. He said "it ended."Then '
+            'the talks began. The firm reported.“We are fine.” It said "yes." In U.S."The" stays. “I was sure,” he said, “but I am not."As a rule, it ends.')
+    assert _sentences(text)[1:] == [
+        "Oil fell, denting demand.",
+        '"The run-up is over," Aw said.',
+        "Prices rose.",
+        'He said "it ended."',
+        "Then the talks began.",
+        "The firm reported.",
+        "“We are fine.”",
+        'It said "yes."',
+        'In U.S."The" stays.',
+        '“I was sure,” he said, “but I am not."',
+        "As a rule, it ends.",
+    ]
