@@ -644,8 +644,9 @@ def _past_marks(text: str, at: int, end: int) -> int:
     return at
 
 
-def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
-    """(concept, holder, inherit) for a number starting at ``left`` in sentence ``idx``.
+def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = False):
+    """(concept, holder, inherit) for a number starting at ``left`` in sentence ``idx`` (``count``: a number
+    that counts a noun of its own).
 
     The subject is read before the verb nearest the number ("Tesla jumped 8.5% and Starbucks gained
     3.5%": Starbucks for 3.5%), back to the word that ends it (_ends_subject).  ``inherit`` is True when
@@ -665,6 +666,10 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int):
         if lows[k - 1] in ("or", "and") and _VERBS.isdisjoint(lows[k:]):
             return None, None, True
     verb = next((i for i in range(len(lows) - 1, k - 1, -1) if _is_verb(lows, i)), None)
+    if verb is None and lows[-1:] == ["of"] and _CONTRACTED.isdisjoint(lows[k:]):  # ("That's a shift of": a verb)
+        measured = _noun_of(toks, lows, k)  # "with sales of 5835 units", "announced a package of $1bn"
+        if measured and not (count and _is_plural(measured.split()[-1])):  # (not "the lives of millions of teenagers")
+            return measured, None, False
     if verb is None or "that" in lows[verb + 1:]:
         return None, None, False  # "Axios reported that thousands": the subject of a clause around the number
     concept, holder = _subject_concept(doc, idx, toks, lows, k, verb)
@@ -795,6 +800,33 @@ def _object_noun(toks: list[str], lows: list[str]) -> str | None:
     if start == len(lows) - 1 or last != "of" and (start == 0 or lows[start - 1] not in _DETERMINERS):
         return None
     return _noun_phrase(toks[start:-1])[0]
+
+
+def _noun_of(toks: list[str], lows: list[str], k: int) -> str | None:
+    """In a clause with no verb of _VERBS, the noun right before the number's "of" when a determiner, a
+    preposition or the clause's start stands before it ("with sales of", "on turnover of", "a net worth
+    of"; not "would impose curtailments of": a verb of its own) and it is no generic noun ("a total of")."""
+    last = len(lows) - 1  # (the "of")
+    start = last
+    while start > k and not (lows[start - 1] in _STOPWORDS or lows[start - 1][0].isdigit()):
+        start -= 1
+    while start < last and lows[start] in _AFTER_FIRST:
+        start += 1  # "a 5 per cent penalty of": the unit of the number before is no part of the noun
+    if start > k and lows[start - 1] not in _DETERMINERS and lows[start - 1] not in _PREPOSITIONS:
+        return None
+    if start > k and lows[start - 1] == "to":
+        start += 1  # "to claim reductions of": a verb after "to"; "return to payrolls of": no noun of its own
+    if any(toks[j].islower() and lows[j].endswith("ing") for j in range(start + 1, last - 1)):
+        return None  # "transactions involving holders of": a participle inside is a clause (not "operating profit")
+    start = max([start, *(j + 1 for j in range(start, last - 1) if toks[j].islower() and _is_plural(toks[j]))])
+    if start >= last:  # (a lower-case plural before the head is a verb: "The company wants damages of")
+        return None
+    measured = _noun_phrase(toks[start:last])[0]
+    head = measured.split()[-1].lower() if measured else None
+    if head is None or head in _GENERIC_NOUNS or head in _DIRECTION or head in _NUMBER_WORDS or head in _TIME_OWNERS \
+            or head in _MONTHS:
+        return None  # "a rise of 49.7%", "one of 76 offices", "on Friday of $5m"
+    return measured
 
 
 def _is_light(low: str) -> bool:
@@ -1816,7 +1848,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             concept = f"{core.unit} of " + _clause_cut(of.group().split("of", 1)[1].strip())
         period = None
     else:
-        concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start)
+        concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start, core.kind == "count")
         subject = holder or concept  # the owner of a share of something ("its revenue")
         if concept is None and holder is None:
             concept = _row_label(text, sent_start, sent_end)
