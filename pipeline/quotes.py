@@ -1805,7 +1805,10 @@ def _said_sentence_before(doc: _Doc, s_start: int) -> _Attribution | None:
     if not cues or cues[-1].used or cues[-1].form not in _SPEECH:
         return None
     cue = cues[-1]
-    tail = text[cue.end:ps_end].strip(" \t.\n")
+    at = cue.end
+    if cue.form in _TELL:  # "Christie told Fox News Sunday.": the audience, then the tail
+        at = _audience_end(text, at, ps_end, doc.deadline) or at
+    tail = text[at:ps_end].strip(" \t.\n")
     if tail and (tail.split(None, 1)[0] not in _TAIL_WORDS or not _NO_PUNCTUATION.isdisjoint(tail) or len(tail) > 60):
         return None
     attr = _attr_from_before(doc, cue, ps_start, "direct.x_said_stop")
@@ -2930,17 +2933,11 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     ``reported``: the clause is all there is (no quotation follows), so "to" + a verb is its start."""
     form, pos = (cue.form, cue.end) if isinstance(cue, _Cue) else (cue, cue_end)
     if form in _TELL:  # X told AUDIENCE (that) ...
-        aud = mention_after(text, pos, s_end)
-        if aud is not None:
-            if text.startswith(_INFINITIVE, aud.end):
+        aud_end = _audience_end(text, pos, s_end, deadline)
+        if aud_end is not None:
+            if text.startswith(_INFINITIVE, aud_end):
                 return pos  # "asked Congress to pass ...": the object belongs to the request
-            pos = aud.end
-        else:
-            words_after = _TOLD_WHOM.match(text, pos, min(s_end, pos + 20), timeout=deadline.left())
-            if words_after:
-                if text.startswith(_INFINITIVE, words_after.end()):
-                    return pos
-                pos = words_after.end()
+            pos = aud_end
         that = text.find(" that ", pos, min(s_end, pos + 90))  # told FBI agents in 2014 that ...
         if that >= 0 and _NO_PUNCTUATION.isdisjoint(text[pos:that]):
             for word in _QUESTION_WORDS:  # asked Pence whether that would ...: the question comes first
@@ -2976,6 +2973,15 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     if m is not None:  # "said after the convention he would ...": the phrase is the cue's
         return m.end()
     return pos
+
+
+def _audience_end(text: str, pos: int, end: int, deadline: Deadline) -> int | None:
+    """Where the audience right after "told" at ``pos`` ends (told Fox News Sunday / told reporters)."""
+    aud = mention_after(text, pos, end)
+    if aud is not None:
+        return aud.end
+    words_after = _TOLD_WHOM.match(text, pos, min(end, pos + 20), timeout=deadline.left())
+    return words_after.end() if words_after else None
 
 
 def _word_after(text: str, pos: int, end: int) -> str:
@@ -3067,6 +3073,9 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     if "\xa0" in text:  # a no-break space reads as a space ("he\xa0told"); rows keep the document's characters
         text = text.replace("\xa0", " ")
     spans = _pair_marks(text, seg, deadline)
+    spans, shows = _split_shows(text, spans, seg.paragraphs)
+    if shows:  # a show's name reads as the writer's words: told  Fox & Friends  that ...
+        text = _unquoted(text, shows)
     cues = _find_cues(text, deadline)
     cue_starts = [c.start for c in cues]
     if spans:
@@ -3171,6 +3180,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
     if len(found) > n_quoted:
         found.sort(key=_START)
         _after_indirect(text, found)
+    if shows:
+        found = _around_shows(found, shows)
     # rows in text order, so that speakers are resolved against what came before them
     people = People(text, deadline)
     renumber: dict[int, int] = {}
@@ -3219,18 +3230,23 @@ def _as_written(text: str, q: Quote) -> Quote:
                    cue=text[q.cue_start:q.cue_end] if q.cue_start is not None else None)
 
 
-_TITLE_SMALL = frozenset("a an and the of to for in on at by with from or nor but as vs".split())
+_TITLE_SMALL = frozenset("a an and the of to for in on at by with from or nor but as vs &".split())
 _TITLE_STOPS = frozenset(".!?;:")  # no word of a title holds one
 _TITLE_MAX_WORDS = 7
+# Words right before a show's or a publication's quoted name: said on "Meet the Press", told "Fox &
+# Friends", in "The German Ideology," (not "to": promised to "Punch a Nazi" quotes a promise) ...
+_SHOW_LEADS = frozenset(("on", "told", "in"))
+# ... and before a network's possessive and the name: told ABC's "This Week", host of CNN's "New Day"
+_NETWORK_LEADS = _SHOW_LEADS | frozenset(("to", "with", "of", "during", "from", "at"))
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+_NETWORK_WORDS = 4  # capitalised words of a network's name before its possessive: Fox News Channel's
+_SHOW_NOUNS = words("quote_show_nouns.txt")  # the nouns a show's name modifies: "Morning Joe" co-host
 # a title after a comma is an apposition, with no reporting verb: her new film, 'Harbour Lights.'
 _APPOSITION_RULES = frozenset(("direct.subject_colon", "direct.clause_subject_colon"))
 
 
-def _title(doc: _Doc, span: _Span) -> bool:
-    """A short Title Case quotation inside the writer's sentence, not introduced by a verb or a colon:
-    a book, a show, a slogan PolNeAR attributes to nobody (his memoir, "Gifted Hands," / on ABC's
-    "This Week," Carson said)."""
-    text = doc.text
+def _title_case(text: str, span: _Span) -> bool:
+    """A short closed quotation of one paragraph in Title Case: "Meet the Press," / "Fox & Friends"."""
     if not span.closed or span.p_first != span.p_last or span.end - span.start > 80:
         return False
     words_ = text[span.start:span.end].rstrip(",.").split()
@@ -3239,6 +3255,89 @@ def _title(doc: _Doc, span: _Span) -> bool:
     for w in words_:
         if not (w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL) or not _TITLE_STOPS.isdisjoint(w):
             return False
+    return True
+
+
+def _show_title(text: str, span: _Span) -> bool:
+    """A quotation shaped like the name of a show or a publication: Title Case, with no word in
+    capitals only, no exclamation, question or inner comma, which are quoted words ("MUST OPEN",
+    'dealt with in "New York, Seattle, or Minneapolis."')."""
+    content = text[span.start:span.end]
+    return not (content.rstrip(",.")[-1:] in "!?" or "," in content.rstrip(",") or content.isupper()) \
+        and _title_case(text, span)
+
+
+def _show_object(text: str, span: _Span, p_start: int) -> bool:
+    """The quoted name is the object of on, told or in (said on "Meet the Press." / told "Fox &
+    Friends" / in "The German Ideology,"), or follows a network's possessive after one of these or
+    a few more words (told ABC's "This Week" / host of CNN's "New Day")."""
+    before = text[max(p_start, span.open_start - 60):span.open_start].split()
+    i = len(before)
+    network = i > 0 and before[-1][-2:].lower() in _POSSESSIVE_ENDS and before[-1][:1].isupper()
+    if network:
+        i -= 1
+        while i > 0 and len(before) - i < _NETWORK_WORDS and before[i - 1][:1].isupper():
+            i -= 1
+    return i > 0 and before[i - 1] in (_NETWORK_LEADS if network else _SHOW_LEADS)
+
+
+def _show_modifier(text: str, span: _Span) -> bool:
+    """The quoted name modifies the noun after it: "Morning Joe" co-host, the "Today" show."""
+    after = text[span.close_end:span.close_end + 20]
+    return text[span.end - 1].isalnum() and after[:1] == " " and after.split(None, 1)[0] in _SHOW_NOUNS
+
+
+def _split_shows(text: str, spans: list[_Span], paragraphs: list[tuple[int, int]]) -> tuple[list[_Span], list[_Span]]:
+    """``spans`` as (quotations, names of shows): a show's name (the object of a preposition or of
+    "told", the modifier of a noun) is no quotation."""
+    quotations, shows = [], []
+    for span in spans:
+        named = _show_title(text, span) and (
+            _show_object(text, span, paragraphs[span.p_first][0]) or _show_modifier(text, span))
+        (shows if named else quotations).append(span)
+    return quotations, shows
+
+
+def _out_of_show(pos: int, opens: list[int], shows: list[_Span], start: bool) -> int:
+    """A boundary inside a show's name, moved out of it: a start to its opening mark, an end past
+    its closing mark (on "Morning Joe / the Press" host: the marks stay paired)."""
+    i = bisect.bisect_right(opens, pos) - 1
+    if i >= 0 and shows[i].open_start < pos < shows[i].close_end:
+        return shows[i].open_start if start else shows[i].close_end
+    return pos
+
+
+def _around_shows(found: list[tuple], shows: list[_Span]) -> list[tuple]:
+    """The rows with their content and their speaker's words widened over the names of shows they cut."""
+    opens = [s.open_start for s in shows]
+    out = []
+    for start, end, p_first, p_last, kind, u, attr in found:
+        if attr is not None and attr.mention is not None:
+            attr.mention = (_out_of_show(attr.mention[0], opens, shows, True),
+                            _out_of_show(attr.mention[1], opens, shows, False))
+        out.append((_out_of_show(start, opens, shows, True), _out_of_show(end, opens, shows, False),
+                    p_first, p_last, kind, u, attr))
+    return out
+
+
+def _unquoted(text: str, shows: list[_Span]) -> str:
+    """The text with the marks around the names of shows as spaces (offsets kept)."""
+    parts, at = [], 0
+    for s in shows:
+        parts += [text[at:s.open_start], " " * (s.open_end - s.open_start), text[s.open_end:s.close_start],
+                  " " * (s.close_end - s.close_start)]
+        at = s.close_end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _title(doc: _Doc, span: _Span) -> bool:
+    """A short Title Case quotation inside the writer's sentence, not introduced by a verb or a colon:
+    a book, a show, a slogan PolNeAR attributes to nobody (his memoir, "Gifted Hands," / on ABC's
+    "This Week," Carson said)."""
+    text = doc.text
+    if not _title_case(text, span):
+        return False
     s_start = doc.sentence(span.open_start)[0]
     before = text[max(s_start, span.open_start - 60):span.open_start].rstrip()
     if not any(map(str.isalpha, before)) or before.endswith((":", "—", "-")):
