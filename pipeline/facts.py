@@ -506,9 +506,23 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     if len(tokens) > 4 or not tokens:
         return None, holder  # a subject this long is a clause, not what is measured
     last = tokens[-1]
-    if len(last) < 3 or last.lower().endswith("ed") or any(map(str.isdigit, "".join(tokens))):
+    named = [_in_name(tokens, i) for i, tok in enumerate(tokens) if any(map(str.isdigit, tok))]
+    if not all(named) or (len(last) < 3 or last.lower().endswith("ed")) and not (named and _in_name(tokens, len(tokens) - 1)):
         return None, holder  # "especially given", "re", "9 p m address": not a noun phrase
     return " ".join(tokens), holder
+
+
+def _in_name(tokens: list[str], i: int) -> bool:
+    """Token ``i`` holds digits that are part of a name: "S&P 500", "Stoxx 600", "iPhone 11" (after a
+    capitalised word that is no month, and no year), "TA-25", "SF90" (a capitalised token of its own)."""
+    tok = tokens[i]
+    if not any(map(str.isdigit, tok)):
+        return False
+    if tok[0].isupper():
+        return True
+    before = tokens[i - 1] if i else ""
+    return tok.isdigit() and not _YEAR.fullmatch(tok) and any(map(str.isupper, before)) \
+        and before.lower() not in _MONTHS and not any(map(str.isdigit, before))
 
 
 class _Bounded:
