@@ -872,6 +872,15 @@ class Mention(NamedTuple):
 
 
 _ADVERBS = words("quote_adverbs.txt")
+# A name's "'s" before one of these forms is "has" ("McConnell's said nothing", "Trump's told reporters") ...
+_PAST_FORMS = frozenset(row[0] for row in table("reporting_verbs.tsv")
+                        if row[0] != row[1] and not row[0].endswith(("s", "ing")))
+_HAS_ALWAYS = frozenset(("said", "told"))  # ... always for these, never the adjective of a possessed noun
+# ... and for the others when no noun follows ("Trump's repeated the claim", not "Trump's repeated claims")
+_HAS_OBJECT_WORDS = frozenset("that the a an his her their its it him them me us you he she they we I this these those "
+                              "nothing no not never to on in for about at with by".split())
+_HAS_OBJECT_CHARS = frozenset("\"“‘',.:;—")
+_BARE_NAME_REACH = 3000  # characters before "Name's said" searched for the name without "'s" (not "Moody's said")
 _WHEN_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday morning afternoon evening night week month "
     "year weekend last this on earlier later yesterday today".split())
@@ -1000,6 +1009,9 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
         return Mention(s, e, cue_start, appos), _reach(tok, limit)
     if word.endswith(("’s", "'s")) and word[:-2] in _PRONOUNS:  # He's said: the pronoun, then "has"
         return Mention(s, e - 2, e - 2, appos), _reach(tok, limit)
+    if appos is None and word.endswith(("’s", "'s")) and _has_after_name(text, s, e, pos):
+        e = cue_start = e - 2  # "McConnell's said nothing": the name, then "has"
+        word, tok = word[:-2], None
     low = word.lower()
     in_name = word[0].isupper() and _ROLES.get(low) == "organisation" and _name_word_before(text, s, limit)
     if low in _ROLES and not word.isupper() and not in_name:  # not "Tourism Council", "Labour Party"
@@ -1067,6 +1079,38 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
             return None, None
         return Mention(_description_start(text, head[0], limit), head[1], cue_start, None), None
     return Mention(start, e, cue_start, appos), None
+
+
+def _has_after_name(text: str, start: int, end: int, pos: int) -> bool:
+    """The "'s" ending the word text[start:end] before the verb at ``pos`` is "has": a past form
+    follows ("said" or "told", or another with no noun after it), and the document wrote the name
+    without "'s" shortly before (not "Moody's said", "McDonald's announced": names with "'s").
+    Reads a bounded window, so the work stays linear.
+
+    >>> t = "Mitch McConnell spoke. McConnell's said nothing. Trump's proposed wall. Moody's said so."
+    >>> [_has_after_name(t, t.index(w), t.index(w) + len(w), t.index(w) + len(w) + 1) for w in ("McConnell's", "Trump's", "Moody's")]
+    [True, False, False]
+    """
+    stem = text[start:end - 2]
+    if not _is_name_word(stem) or stem.isupper() or text.endswith(_OF, 0, start):
+        return False  # (not "A friend of Manafort's told CNN": a possessive after "of")
+    verb = _token_after(text, pos, pos + 40)
+    if verb is None:
+        return False
+    form = text[verb[0]:verb[1]].rstrip(",.:;")
+    if form not in _PAST_FORMS:
+        return False
+    if form not in _HAS_ALWAYS and text[verb[0]:verb[1]] == form:  # a comma or stop after it: no noun follows
+        after = _token_after(text, verb[1], verb[1] + 40)
+        if after is not None and text[after[0]] not in _HAS_OBJECT_CHARS and text[after[0]:after[1]] not in _HAS_OBJECT_WORDS:
+            return False
+    at = text.find(stem, max(0, start - _BARE_NAME_REACH), start)
+    while at >= 0:
+        after_stem = text[at + len(stem):at + len(stem) + 1]
+        if not after_stem.isalnum() and after_stem not in "'’" and not (at and text[at - 1].isalnum()):
+            return True
+        at = text.find(stem, at + len(stem), start)
+    return False
 
 
 def _glued_stop(word: str) -> int:
