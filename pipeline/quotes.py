@@ -2037,6 +2037,7 @@ _NOT_CONTENT_STARTS = frozenset("by in on from with as and into".split())
 _TIME_PREPOSITIONS = frozenset("before after until during since".split())
 _TIME_PHRASE_REACH = 200  # characters from the preposition to "that"
 _NAMING = frozenset(("called", "named", "dubbed", "labeled"))
+_FIGURE_VERBS = frozenset(("post", "add"))  # verbs whose object may be a figure: see _posted_figure
 _POSTED_FIGURES = frozenset("""record loss losses profit profits gain gains rise jump increase decline drop fall lead
     surplus deficit revenue revenues sales earnings results bail bond actual""".split())
 _INDEFINITE = frozenset(("a", "an", "A", "An"))
@@ -2133,8 +2134,9 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     lemma = _VERBS[cue.form][0]
     if lemma in _NOT_REPORTED_BEFORE and _next_word(text, cue.end, s_end).rstrip(",.;:") in _NOT_REPORTED_BEFORE[lemma]:
         return None  # "found himself in a muddy battle", "a liberal think tank", "showed up at the polls": no report
-    if lemma == "post" and _posted_figure(text, cue.end, s_end):
-        return None  # "The club posted a record loss", "posting a 52% rise": a result, no report
+    if lemma in _FIGURE_VERBS and _posted_figure(text, cue.end, s_end):
+        return None  # "The club posted a record loss", "posting a 52% rise", "Shanghai added 1.32 percent": a
+        # result, no report
     if _owner_participle(text, cue, s_end):
         return None  # "Trump's preferred social platform", "Obama's stated goal": an adjective, no report
     if cue.form[-1] == "s" and _next_word(text, cue.end, s_end) in _CLAUSE_AUXILIARIES and _plural_subject(text, cue, s_start):
@@ -2485,6 +2487,17 @@ _COLON_LABEL = regex.compile(
     r"[ \t]*(\p{Lu}[\p{L}\p{N}.’'\-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}.’'\-]*|of|the|and|\p{N}+)){0,3}):[ \t]+")
 _NOT_SPEAKER_LABELS = words("quote_colon_labels.txt")
 _MIN_COLON_WORDS = 3
+_DATELINE_PLACES = words("people_places.txt")  # "Islamabad: ..." opening the body is a dateline, not a speaker
+
+
+def _dateline(doc: _Doc, labels: list[tuple[int, int]]) -> bool:
+    """The first of the document's paragraph labels (spans) opens the body and is a dateline or a
+    section's name: a place, or in capitals while no other label is ("ISLAMABAD: Pakistan must raise
+    ...", "Hong Kong: ...", "DEVELOPING: ..."; not a transcript's "VOSS: ... ALBERS: ...")."""
+    paragraphs, text = doc.seg.paragraphs, doc.text
+    first = text[labels[0][0]:labels[0][1]]
+    return len(paragraphs) > 1 and labels[0][0] == paragraphs[1][0] and (
+        first in _DATELINE_PLACES or first.isupper() and not any(text[a:b].isupper() for a, b in labels[1:]))
 
 
 def _colon_paragraphs(doc: _Doc, spans: list[_Span]) -> list[tuple[int, int, _Attribution]]:
@@ -2508,7 +2521,7 @@ def _colon_paragraphs(doc: _Doc, spans: list[_Span]) -> list[tuple[int, int, _At
             continue  # a quotation in double marks: step 2's (single marks in a headline are its words)
         colon = m.end(1)
         rows.append((start, end, _Attribution(None, colon, colon + 1, m.span(1), None, "indirect.name_colon")))
-    return rows
+    return rows[1:] if rows and _dateline(doc, [a.mention for _, _, a in rows]) else rows
 
 
 # A turn of a transcript quoted in full ('"WALLACE: Let's start with ...', '"PENCE: Well, look, ...'): a
@@ -2802,9 +2815,9 @@ def _plural_subject(text: str, cue: _Cue, s_start: int) -> bool:
 
 
 def _posted_figure(text: str, pos: int, end: int) -> bool:
-    """The object after "posted" at ``pos`` is a figure ("a record loss", "an 18% jump", "profits of
-    $12.5m", "bail"), not something written ("a photo of herself", "a comment on Twitter": PolNeAR
-    reports those)."""
+    """The object after "posted" or "added" at ``pos`` is a figure ("a record loss", "an 18% jump",
+    "profits of $12.5m", "bail", "1.32 percent"), not something written ("a photo of herself", "a
+    comment on Twitter": PolNeAR reports those)."""
     words = text[pos:min(end, pos + 40)].split()[:3]
     if words and words[0] in ("a", "an", "its", "their", "his", "her"):
         words = words[1:]
