@@ -288,6 +288,7 @@ _OF_PHRASE = regex.compile(r"""
     [ \t]+of[ \t]+
     (?:(?![ \t]-[ \t])[^,.;:!?"“”()\[\]\n—–]){1,80}  # to punctuation or a dash ("—", "–", " - ")
 """, regex.VERBOSE)
+_OF_KINDS = frozenset({"percent", "fraction", "quantity", "money"})  # what "of" after the number names: a whole, a stuff
 _OF_DET = regex.compile(
     rf"{_W}+of{_W}+(?P<det>the|his|her|its|their|our|these|those|[\p{{L}}]+['’]s){_W}+", regex.VERBOSE)
 
@@ -1883,10 +1884,11 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
         modified = _modified_noun(doc, core, sent_start, sent_end) if core.kind in ("percent", "money") else None
         if modified:  # "china already had a 25% tax on imported vehicles": a tax, China's
             concept, holder = modified, subject
-        of = _OF_PHRASE.match(text, core.end, sent_end) if core.kind in ("percent", "fraction") else None
+        of = _OF_PHRASE.match(text, core.end, sent_end) \
+            if core.kind in _OF_KINDS and (core.prev_word or "").lower() != "within" else None  # ("within 40 miles of")
         if of:
             whole, owner = _whole_of(doc, of.start(), of.end())
-            if whole:  # "60 per cent of its revenue": a share of the revenue, the subject's
+            if whole:  # "60 per cent of its revenue": a share of the revenue, the subject's; "64GB of storage"
                 concept, holder = whole, owner or subject
     value = _tidy(-core.value if core.negative else core.value)
     high = None if core.value_high is None else _tidy(core.value_high)
