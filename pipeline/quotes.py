@@ -3297,7 +3297,8 @@ def _show_object(text: str, span: _Span, p_start: int) -> bool:
 def _show_modifier(text: str, span: _Span) -> bool:
     """The quoted name modifies the noun after it: "Morning Joe" co-host, the "Today" show."""
     after = text[span.close_end:span.close_end + 20]
-    return text[span.end - 1].isalnum() and after[:1] == " " and after.split(None, 1)[0] in _SHOW_NOUNS
+    noun = after.split(None, 1)[:1]  # (none at the end of the text: '"Xa" ')
+    return text[span.end - 1].isalnum() and after[:1] == " " and noun != [] and noun[0] in _SHOW_NOUNS
 
 
 def _split_shows(text: str, spans: list[_Span], paragraphs: list[tuple[int, int]]) -> tuple[list[_Span], list[_Span]]:

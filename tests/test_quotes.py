@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.quotes import KINDS, SPEAKER_KINDS, Quote, extract_quotes
@@ -147,6 +147,7 @@ _ALPHABET = st.sampled_from(list("ab Xy.,;:!?'\"“”‘’«»„-—\n") + ["
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=80).map("".join))
+@example("'Xa' ")  # a quoted word at the end of the text (the show-name test read past it)
 def test_never_raises_and_spans_slice_to_their_text(text):
     quotes = _quotes(text)
     last_end = -1
