@@ -1233,12 +1233,21 @@ def _read_after(text: str, core: _Core, limit: int, deadline: Deadline) -> None:
     if sep == "-" and not core.has_scale and surface.lower() in _HYPHEN_ADJECTIVES:
         core.reject = True  # "a five-year award", "a two-month contract": a modifier, not an amount
         return
+    if core.value != 1 and _title_singular(surface):
+        core.reject = True  # "50 Cent" (the rapper), "a 5 Year High": a name or a headline's modifier, not an amount
+        return
     core.unit_surface = surface
     core.end = at + len(surface)
     if kind == "currency":
         core.currency = code
     else:
         core.unit, core.kind = unit, kind
+
+
+def _title_singular(surface: str) -> bool:
+    """A unit word written with a capital and in the singular where the vocabulary also has its plural
+    ("Cent" of "cents", "Year" of "years"; not "Percent", "KM", "cent")."""
+    return surface[:1].isupper() and surface[1:].islower() and surface.lower() + "s" in _UNITS
 
 
 def _metres(text: str, core: _Core, pos: int, limit: int, deadline: Deadline) -> bool:
