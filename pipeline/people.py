@@ -884,6 +884,12 @@ _BARE_NAME_REACH = 3000  # characters before "Name's said" searched for the name
 _WHEN_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday morning afternoon evening night week month "
     "year weekend last this on earlier later yesterday today".split())
+# time phrases between a speaker and its verb ("Officials have in the past said"), by their last word
+_WHEN_PHRASE_LIST = ("in the past", "over the years", "for years", "for months", "for weeks", "for decades", "in recent years",
+                     "in recent months", "in recent weeks", "in recent days", "for some time", "for a long time", "at the time")
+_WHEN_PHRASES = {last: tuple(" " + p for p in _WHEN_PHRASE_LIST if p.rsplit(" ", 1)[1] == last)
+                 for last in sorted({p.rsplit(" ", 1)[1] for p in _WHEN_PHRASE_LIST})}
+_TIMED_AUXILIARIES = frozenset("has have had".split())  # before a time phrase: "have in the past said"
 _CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
 _PREPOSITIONS = frozenset("after before since until of for with by from in on at to into than over under about".split())
 _BEFORE_OBJECT = _PREPOSITIONS | frozenset("through across around among between against without within toward towards".split())
@@ -983,6 +989,10 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
             cue_start = end = tok[0]
         elif word in _WHEN_WORDS:
             timed, end = True, tok[0]
+        elif word in _WHEN_PHRASES and _when_phrase(text, tok[1], limit, word):
+            timed, end = True, tok[1] - len(_when_phrase(text, tok[1], limit, word))
+        elif timed and word in _TIMED_AUXILIARIES:
+            end = tok[0]
         else:
             break
     else:
@@ -1079,6 +1089,11 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
             return None, None
         return Mention(_description_start(text, head[0], limit), head[1], cue_start, None), None
     return Mention(start, e, cue_start, appos), None
+
+
+def _when_phrase(text: str, end: int, limit: int, last: str) -> str:
+    """The time phrase ending at ``end`` with the word ``last`` (" in the past"), or ''."""
+    return next((p for p in _WHEN_PHRASES[last] if text.endswith(p, limit, end)), "")
 
 
 def _has_after_name(text: str, start: int, end: int, pos: int) -> bool:
