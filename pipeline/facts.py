@@ -1024,6 +1024,8 @@ def _period_until(doc: _Doc, s: int, e: int, i: int, j: int) -> tuple[int, int] 
     return (the.start(), until.end()) if the is not None else None
 
 
+_ATTACHED_REACH = 20  # characters from a number to a period of comparison that is its own ("mln dlrs in the ")
+_COMPARATIVE_MODIFIERS = ("year-ago", "year-earlier", "prior", "corresponding")  # (of fact_period_modifiers.txt)
 _COMPARED_WITH = (" up from ", " down from ", " compared with ", " compared to ")
 _COMPARISON_ENDS = (*(w.rstrip() for w in _COMPARED_WITH), " against", " versus", " vs", " vs.")  # before a level
 _LEVEL_CUES = frozenset({"to", "or"})  # among the 3 words before a level reached or restated ("to about")
@@ -1062,13 +1064,38 @@ def _period_for(doc: _Doc, idx: int, start: int, end: int, compared_end: int = -
     if periods.reach[k] > start:
         return None  # the number is part of the period expression itself
     best = (start - periods.reach[k], periods.nearest[k]) if k else None
-    if k < len(periods.starts) and (best is None or periods.starts[k] - end < best[0]) \
+    if best is not None and _comparative(best[1]) \
+            and _after_number(doc.text, periods.reach[k] - len(best[1])):
+        best = None  # "from 9.4 mln in the year-ago quarter, and profit fell to 1.3 mln": another figure's base
+    after = k < len(periods.starts) and not (_comparative(periods.surfaces[k])
+                                             and _figure_between(doc.text, end, periods.starts[k]))
+    if after and (best is None or periods.starts[k] - end < best[0]) \
             and not _earlier_level_between(doc.text, end, periods.starts[k]):
-        return periods.surfaces[k]
+        return periods.surfaces[k]  # (not "rose to 20.4 mln from 9.4 mln in the year-ago quarter" for 20.4 mln)
     if best is not None and 0 <= compared_end < periods.reach[k]:  # the period before dates the figure compared
-        near = k < len(periods.starts) and periods.starts[k] - end <= _OWN_PERIOD_REACH
+        near = after and periods.starts[k] - end <= _OWN_PERIOD_REACH
         return periods.surfaces[k] if near else None  # "19 mln dlrs, or 84 cts a year earlier"; "against 3.28,"
     return best[1] if best else None
+
+
+def _comparative(period: str) -> bool:
+    """A period that names the base a figure is compared with ("the year-ago quarter", "the prior
+    year", "the corresponding week"): it dates only the number right before it."""
+    low = period.lower()
+    return any(word in low for word in _COMPARATIVE_MODIFIERS)
+
+
+def _figure_between(text: str, end: int, start: int) -> bool:
+    """Another figure stands between a number ending at ``end`` and a period starting at ``start``: a
+    digit or "vs" ("rose to 20.4 mln from 9.4 mln in the year-ago quarter", "six cts vs five cts prior qtr")."""
+    between = text[end:start]
+    return " vs" in between or any(map(str.isdigit, between))
+
+
+def _after_number(text: str, at: int) -> bool:
+    """A digit among the _ATTACHED_REACH characters before ``at``: a period there dates that number
+    ("9.4 mln in the year-ago quarter"; not "Prior year net includes 4.4 mln")."""
+    return any(map(str.isdigit, text[max(0, at - _ATTACHED_REACH):at]))
 
 
 # ---------------------------------------------------------------------------------------------- candidates
