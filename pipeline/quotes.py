@@ -963,7 +963,7 @@ _DATELINE_DASHES = frozenset(_DATELINE_DASH_CHARS)
 _DATELINE = regex.compile(
     rf"[\p{{Lu}}][\p{{L}}. ,]{{1,40}}?(?:\((?:AFP|AP|Reuters|CNN)\))?[ \t]+[{_DATELINE_DASH_CHARS}]{{1,2}}[ \t]+(?=\p{{Lu}})")
 # ... and a dateline in capitals alone: "WASHINGTON ― ", "MEXICO CITY - ", "TALLAHASSEE — "
-_CAPITALS_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}. ,]{2,30}[ \t]+[—–―-]{1,2}[ \t]+(?=\p{Lu})")
+_CAPITALS_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}. ,]{2,30}(?:[ \t]+[—–―-]{1,2}|:)[ \t]+(?=\p{Lu})")  # "WASHINGTON — ", "KARACHI: "
 # prepositions that open a phrase before a clause's subject
 _PHRASE_OPENERS = frozenset("In On At For During After Before With Without Under From Over Since Until Like Unlike "
                             "Alongside Despite Amid Following Besides Beyond Among Across Throughout Against Within".split())
