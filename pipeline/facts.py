@@ -690,6 +690,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     concept, holder = _subject_concept(doc, idx, toks, lows, k, verb)
     if holder is None and concept is not None and _is_name(doc, concept):
         concept, holder = None, concept  # "Tesla jumped 8.5%": whose the number is, not what it measures
+    elif holder is None and concept is not None and not _after_determiner(toks, lows, concept.split()[0], verb):
+        concept, holder = _name_and_noun(doc, concept)  # "Barclays shares fell 3%": shares, Barclays's
     between = lows[verb + 1:]
     if all(map(_is_light, between)):
         return concept, holder, False  # "sales rose by almost 5%", "was unchanged at 9.9%"
@@ -736,6 +738,28 @@ def _subject_concept(doc: _Doc, idx: int, toks: list[str], lows: list[str], k: i
     if not subj or any(_past_verb(toks, lows, j) for j in range(start + 1, end)):
         return None, None  # "he rose", "in terms of trying to", "The Fed lifted borrowing costs": no subject
     return _noun_phrase(subj)
+
+
+_DEMONYM_ENDINGS = ("ese", "ish", "ian", "can", "ean", "lan", "ic", "ench", "ino", "ina")  # adjectives of a place or party
+
+
+def _after_determiner(toks: list[str], lows: list[str], first: str, verb: int) -> bool:
+    """The subject's first word ``first`` (the last such token before the verb at ``verb``) follows a
+    determiner: a capitalised word there is an adjective ("The Chinese e-commerce giant")."""
+    at = next((j for j in range(verb - 1, -1, -1) if toks[j] == first), 0)
+    return at > 0 and lows[at - 1] in _DETERMINERS
+
+
+def _name_and_noun(doc: _Doc, phrase: str) -> tuple[str, str | None]:
+    """(concept, holder) of a subject that is a name and lower-case nouns ("Barclays shares", "Labour
+    MPs", "Clinton supporters"): the nouns, the name's; the phrase itself and no holder otherwise ("Core
+    inflation": "Core" is no name the text uses)."""
+    words_ = phrase.split()
+    cut = next((i for i, w in enumerate(words_) if not w[0].isupper()), len(words_))
+    if 0 < cut < len(words_) and all(w.islower() for w in words_[cut:]) and not words_[cut - 1].endswith(_DEMONYM_ENDINGS) \
+            and words_[0].lower() not in _NUMBER_WORDS and _is_name(doc, " ".join(words_[:cut])):
+        return " ".join(words_[cut:]), " ".join(words_[:cut])
+    return phrase, None  # (not "Chinese police", "Democratic groups", "Five Republican outside groups")
 
 
 def _is_name(doc: _Doc, phrase: str) -> bool:
