@@ -47,14 +47,17 @@ _RARE = re.compile(f"[{_DROP_CHARS}{_ODD_SPACE_CHARS}{_MOJIBAKE_LEADS}]")
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
 
 # Stray markup: tags of HTML elements (<p>, </a>, <a href=...>, <br/>), comments, and the tag
-# remnants left by truncated scraping at a line start ("strong>" with its "<" cut off).  Other
-# angle-bracketed words (Reuters tickers such as <BP>) are text and stay.
+# remnants left by truncated scraping ("strong>" with its "<" cut off at a line start, "</strong"
+# with its ">" cut off before a capital).  Other angle-bracketed words (Reuters tickers such as
+# <BP>) are text and stay.
 _TAG_NAMES = "|".join(sorted(words("html_tags.txt"), key=len, reverse=True))
 _TAG = regex.compile(
     rf"""
       (?P<comment><!--)                                   # an HTML comment (its end: see _strip_tags)
     | </?(?i:{_TAG_NAMES})(?:\s[^<>]{{0,500}})?\s*/?>       # an opening, closing or empty tag
     | (?m:^[ \t]*/?(?i:{_TAG_NAMES})>)(?!\S*</)           # a tag whose "<" was cut off, at a line start
+    | </(?i:{_TAG_NAMES})(?=\p{{Lu}})                       # a closing tag whose ">" was cut off, glued to
+                                                        #   the next sentence ("weekend.</strongThe UN")
     """,
     regex.VERBOSE,
 )

@@ -42,8 +42,8 @@ _BOUNDARY = regex.compile(
     )
   | \.(?:                                     # a stop that lost its space:
         (?<=(?<![\p{{L}}\p{{N}}.@/_-])\p{{Ll}}{{2,}}\)?\.)   #   "said.The": after a lower-case word,
-        [”’)]?                                  #   before a capitalised word
-        (?=\p{{Lu}}\p{{Ll}}+(?![\p{{L}}\p{{N}}]*[@.]))  #   that is no e-mail address nor domain
+        [”’)]?                                  #   before a capitalised word that is no e-mail
+        (?=\p{{Lu}}\p{{Ll}}+(?![\p{{L}}\p{{N}}]*[@.])|[AI]\ )   #   address nor domain, or "A", "I"
       | (?=[\"“]\p{{Lu}}[\p{{L}}\s'’])               #   'demand."The', 'reported.“We': glued to a quotation
         (?<=(?:\p{{Ll}}{{2,}}|\p{{N}}|[%)])\.)          #   mark; which side of the mark the sentence ends on,
     )                                           #   see _glued_quote_end

@@ -13,6 +13,11 @@ def test_cleanup_removes_invisible_characters_entities_tags_and_repairs_mojibake
     assert clean.n_paragraphs == 3
 
 
+def test_a_closing_tag_cut_before_a_capital_goes_and_tickers_stay():
+    clean = clean_document("T", "Talks ended over the weekend.</strongThe UN said <BP> is <b>ok</b> now.")
+    assert clean.text == "T\n\nTalks ended over the weekend. The UN said <BP> is ok now."
+
+
 def test_hard_wrapped_lines_join_and_single_line_paragraphs_stay_apart():
     wrapped = clean_document("T", "one\ntwo\n\nthree")
     assert wrapped.text == "T\n\none two\n\nthree"

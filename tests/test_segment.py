@@ -59,13 +59,17 @@ def test_a_long_run_of_exclamation_marks_is_read_in_linear_time():
 
 def test_a_stop_that_lost_its_space_ends_a_sentence_but_not_an_address():
     text = ("T\n\nIt rose, Wolf said.Basically, it is over. It was good.”Huckabee agreed (for example).This "
-            "one ended. Mail mike.Bender@wsj.com or visit bbc.Co.uk and One.Tel today.")
+            "one ended. Oil spilled into the ocean.A spokesman agreed.I think so. Mail mike.Bender@wsj.com or visit "
+            "bbc.Co.uk and One.Tel today.")
     assert _sentences(text)[1:] == [
         "It rose, Wolf said.",
         "Basically, it is over.",
         "It was good.”",
         "Huckabee agreed (for example).",
         "This one ended.",
+        "Oil spilled into the ocean.",
+        "A spokesman agreed.",
+        "I think so.",
         "Mail mike.Bender@wsj.com or visit bbc.Co.uk and One.Tel today.",
     ]
 
