@@ -875,6 +875,7 @@ _ADVERBS = words("quote_adverbs.txt")
 # A name's "'s" before one of these forms is "has" ("McConnell's said nothing", "Trump's told reporters") ...
 _PAST_FORMS = frozenset(row[0] for row in table("reporting_verbs.tsv")
                         if row[0] != row[1] and not row[0].endswith(("s", "ing")))
+_BARE_FORMS = frozenset(row[1] for row in table("reporting_verbs.tsv"))  # say, show, think: no verb after a singular
 _HAS_ALWAYS = frozenset(("said", "told"))  # ... always for these, never the adjective of a possessed noun
 # ... and for the others when no noun follows ("Trump's repeated the claim", not "Trump's repeated claims")
 _HAS_OBJECT_WORDS = frozenset("that the a an his her their its it him them me us you he she they we I this these those "
@@ -890,6 +891,10 @@ _WHEN_PHRASE_LIST = ("in the past", "over the years", "for years", "for months",
 _WHEN_PHRASES = {last: tuple(" " + p for p in _WHEN_PHRASE_LIST if p.rsplit(" ", 1)[1] == last)
                  for last in sorted({p.rsplit(" ", 1)[1] for p in _WHEN_PHRASE_LIST})}
 _TIMED_AUXILIARIES = frozenset("has have had".split())  # before a time phrase: "have in the past said"
+# words after which a subject may open ("and critics of the plan said"; a stop or a comma also opens one)
+_BEFORE_SUBJECT_WORDS = frozenset("and but that when as while because so".split())
+_NOT_OBJECT_HEADS = frozenset("now too should shall ought".split())  # words _object_head's lists leave out
+_OF_OBJECT_WORDS = 4  # words of the object after "of" (and "of" itself) read back from the verb
 _CLAUSE_WORDS = frozenset("which that who whom whose what and or but as if when while because than where".split())
 _PREPOSITIONS = frozenset("after before since until of for with by from in on at to into than over under about".split())
 _BEFORE_OBJECT = _PREPOSITIONS | frozenset("through across around among between against without within toward towards".split())
@@ -1033,11 +1038,17 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
     if word[-1] == "s" and word[0].islower() and _plural_head(word):  # "ordinary Chinese traders say": a group
         start = _description_start(text, s, limit)
         before = _token_before(text, start, limit)
+        head = _head_of(text, s, limit, pos) if appos is None else None  # "Supporters of abortion rights argued"
+        if head is not None:
+            return Mention(head, e, cue_start, appos), None
         if before is not None and text[before[0]:before[1]] in _BEFORE_OBJECT:
             return None, None  # "Protesters marching through the streets chanted": the object of a preposition
         if start < s:
             return Mention(start, e, cue_start, appos), None
         return None, None
+    head = _head_of(text, s, limit, pos) if appos is None and _object_head(word) else None
+    if head is not None:  # "Critics of the plan argued": the group before "of"
+        return Mention(head, e, cue_start, appos), None
     glued = _glued_stop(word)
     if glued > 0:  # "Thursday.Christie said": the sentence before the name ends at the stop
         s, word = s + glued, word[glued:]
@@ -1089,6 +1100,49 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
             return None, None
         return Mention(_description_start(text, head[0], limit), head[1], cue_start, None), None
     return Mention(start, e, cue_start, appos), None
+
+
+def _object_head(word: str) -> bool:
+    """A lower-case word that may end the object of "of" right before a verb ("Critics of the plan
+    argued"): no function word, auxiliary, adverb or time word ("... of the electorate voted in",
+    "Fans of robotic gastropods should note", "... of Democratic voters now favor")."""
+    return word.isalpha() and word.islower() and not word.endswith("ly") and not (
+        word in _CLAUSE_WORDS or word in _CLAUSE_VERBS or word in _PREPOSITIONS or word in _DETERMINER_SET
+        or word in _ADVERBS or word in _WHEN_WORDS or word in _STOP or word in _NOT_OBJECT_HEADS)
+
+
+def _head_of(text: str, end: int, limit: int, pos: int) -> int | None:
+    """The start of "HEAD of ..." when the noun phrase ending with the word at ``end`` is the object
+    of "of" after a plural head or a person's role that opens its clause ("Critics of the plan",
+    "Supporters of abortion rights", "Leaders of both parties"), and the verb at ``pos`` agrees
+    with the head (not "president of the moderate think tank", "star of the reality show": a
+    singular head before a bare form, which is a noun); else None."""
+    at = end
+    for _ in range(_OF_OBJECT_WORDS):
+        tok = _token_before(text, at, limit)
+        w = text[tok[0]:tok[1]] if tok is not None else ""
+        if w == "of":
+            break
+        if not w.isalpha() or w in _CLAUSE_WORDS or w in _CLAUSE_VERBS or w in _PREPOSITIONS:
+            return None  # (not "his secretary of state and recites", "members of Congress on the talk show")
+        at = tok[0]
+    else:
+        return None
+    head = _token_before(text, tok[0], limit)
+    if head is None:
+        return None
+    word = text[head[0]:head[1]].lower()
+    if not (_plural_head(word) or _ROLES.get(word) == "person"):
+        return None
+    verb = _token_after(text, pos, pos + 40)
+    if not _plural_head(word) and verb is not None and text[verb[0]:verb[1]] in _BARE_FORMS:
+        return None
+    start = _description_start(text, head[0], limit)
+    before = _token_before(text, start, limit)
+    if before is not None and text[before[0]:before[1]].lower() not in _BEFORE_SUBJECT_WORDS \
+            and text[before[1] - 1:before[1]] not in ",;:":
+        return None  # "... that drew critics of the plan": no clause opens at the head
+    return start
 
 
 def _when_phrase(text: str, end: int, limit: int, last: str) -> str:
