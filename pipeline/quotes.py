@@ -3275,9 +3275,10 @@ def _show_title(text: str, span: _Span) -> bool:
     """A quotation shaped like the name of a show or a publication: Title Case, with no word in
     capitals only, no exclamation, question or inner comma, which are quoted words ("MUST OPEN",
     'dealt with in "New York, Seattle, or Minneapolis."')."""
+    if not _title_case(text, span):  # (first: its length test ends most calls)
+        return False
     content = text[span.start:span.end]
-    return not (content.rstrip(",.")[-1:] in "!?" or "," in content.rstrip(",") or content.isupper()) \
-        and _title_case(text, span)
+    return not (content.rstrip(",.")[-1:] in "!?" or "," in content.rstrip(",") or content.isupper())
 
 
 def _show_object(text: str, span: _Span, p_start: int) -> bool:
