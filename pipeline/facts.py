@@ -288,6 +288,7 @@ _OF_PHRASE = regex.compile(r"""
     [ \t]+of[ \t]+
     (?:(?![ \t]-[ \t])[^,.;:!?"“”()\[\]\n—–]){1,80}  # to punctuation or a dash ("—", "–", " - ")
 """, regex.VERBOSE)
+_MODIFYING_KINDS = frozenset({"percent", "money", "quantity"})  # an amount before a noun: "a 25% tax", "an 8.5 kW system"
 _OF_KINDS = frozenset({"percent", "fraction", "quantity", "money"})  # what "of" after the number names: a whole, a stuff
 _OF_DET = regex.compile(
     rf"{_W}+of{_W}+(?P<det>the|his|her|its|their|our|these|those|[\p{{L}}]+['’]s){_W}+", regex.VERBOSE)
@@ -886,7 +887,8 @@ def _modified_noun(doc: _Doc, core: _Core, sent_start: int, sent_end: int) -> st
         return None  # "a $1.8bn (£931m) deal": the noun comes after the conversion, read with the first amount
     toks = _tokens(text, core.end, min(sent_end, core.end + 40), doc.deadline)
     stop = next((j for j, t in enumerate(toks) if not (t.islower() and t[0].isalpha()) or _past_noun(t)
-                 or t in _PERSONAL or t in _REPORTING or t in _DIRECTION or t.endswith(("ly", "ing", "ed"))), len(toks))
+                 or t in _PERSONAL or t in _REPORTING or t in _DIRECTION or t.endswith(("ly", "ing", "ed"))
+                 or toks[j + 1:j + 2] and toks[j + 1].lower() in _NOUN_DETERMINERS), len(toks))  # ("The 21-year-old ran a")
     return " ".join(toks[:min(stop, 3)]) or None
 
 
@@ -1941,7 +1943,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             direction = direction or previous.direction
             if restated and core.qualifier == "=" and text[previous.end:core.qual_start].strip() in ("(", "/", ";"):
                 core.qualifier = previous.qualifier  # a conversion keeps the bound: "under 296 hp (224 kW)"
-        modified = _modified_noun(doc, core, sent_start, sent_end) if core.kind in ("percent", "money") else None
+        modified = _modified_noun(doc, core, sent_start, sent_end) if core.kind in _MODIFYING_KINDS else None
         if modified:  # "china already had a 25% tax on imported vehicles": a tax, China's
             concept, holder = modified, subject
         of = _OF_PHRASE.match(text, core.end, sent_end) \
