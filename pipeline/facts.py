@@ -781,13 +781,23 @@ def _is_name(doc: _Doc, phrase: str) -> bool:
     return known
 
 
+_OWNS_OR_SPEAKS = ("'s ", "’s ", " said", " says")  # after a name: "Tesla's shares", "Tesla said"
+
+
 def _used_as_name(text: str, head: str, several: bool) -> bool:
     """The text writes ``head`` (and its singular) nowhere in lower case, and, unless ``several`` words
     name it, somewhere capitalised after a lower-case word ("shares of Tesla").  Found with str.find:
     a pattern made of the word would be compiled anew for most documents."""
     if any(True for form in {head.lower(), _singular(head)} for _ in _whole_words(text, form)):
         return False
-    return several or any(_after_lower_word(text, at) for at in _whole_words(text, head))
+    return several or any(_after_lower_word(text, at) or _owns_or_speaks(text, at + len(head))
+                          for at in _whole_words(text, head))
+
+
+def _owns_or_speaks(text: str, end: int) -> bool:
+    """The word ending at ``end`` owns something or speaks ("Tesla's", "Tesla said"): a name, even where
+    it only opens sentences."""
+    return text.startswith(_OWNS_OR_SPEAKS, end)
 
 
 def _whole_words(text: str, word: str):
