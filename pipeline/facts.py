@@ -290,6 +290,10 @@ _OF_PHRASE = regex.compile(r"""
 """, regex.VERBOSE)
 _MODIFYING_KINDS = frozenset({"percent", "money", "quantity"})  # an amount before a noun: "a 25% tax", "an 8.5 kW system"
 _OF_KINDS = frozenset({"percent", "fraction", "quantity", "money"})  # what "of" after the number names: a whole, a stuff
+_FOR_PHRASE = regex.compile(r"""
+    [ \t]+for[ \t]+(?:the|an?|its|their|his|her)[ \t]+       # what an amount pays for: "for a new roof"
+    (?:(?![ \t]-[ \t])[^,.;:!?"“”()\[\]\n—–]){1,80}  # to punctuation or a dash
+""", regex.VERBOSE)
 _OF_DET = regex.compile(
     rf"{_W}+of{_W}+(?P<det>the|his|her|its|their|our|these|those|[\p{{L}}]+['’]s){_W}+", regex.VERBOSE)
 
@@ -331,6 +335,7 @@ _PERIOD_OPENERS = frozenset({*_PERIOD_MODIFIERS, "this", "next"})  # "last month
 _PERIOD_UNITS = frozenset(_PERIOD_UNIT_WORDS)
 _DAY_NAMES = words("fact_day_names.txt")
 _TIME_OWNERS = frozenset({*_PERIOD_UNIT_WORDS, *_DAY_NAMES})  # "this week's rally", "today's"
+_NOT_BOUGHT = _TIME_OWNERS | {"period", "periods", "term", "time", "remainder", "rest"}  # ("$5m for the year")
 _PERIOD_STEM_WORDS = [u for u in _PERIOD_UNIT_WORDS if not (u.endswith("s") and u[:-1] in _PERIOD_UNIT_WORDS)]
 _PERIOD_STEM = re.compile("|".join(map(re.escape, sorted(_PERIOD_STEM_WORDS, key=lambda u: (-len(u), u)))))
 _PERIOD_PLURAL = frozenset(u for u in _PERIOD_STEM_WORDS if u + "s" in _PERIOD_UNIT_WORDS)
@@ -1962,6 +1967,11 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             whole, owner = _whole_of(doc, of.start(), of.end())
             if whole:  # "60 per cent of its revenue": a share of the revenue, the subject's; "64GB of storage"
                 concept, holder = whole, owner or subject
+        bought = _FOR_PHRASE.match(text, core.end, sent_end) if core.kind == "money" else None
+        if bought:
+            thing = _whole_of(doc, bought.start(), bought.end())[0]
+            if thing and thing.split()[-1].lower() not in _NOT_BOUGHT:  # (not "for the year", "for the first time")
+                concept, holder = thing, holder or subject  # "paid $12,000 for a new roof": the roof, the payer's
     value = _tidy(-core.value if core.negative else core.value)
     high = None if core.value_high is None else _tidy(core.value_high)
     if high is not None and high < value:
