@@ -994,8 +994,8 @@ def mention_reach(text: str, pos: int, limit: int) -> tuple[Mention | None, int 
             cue_start = end = tok[0]
         elif word in _WHEN_WORDS:
             timed, end = True, tok[0]
-        elif word in _WHEN_PHRASES and _when_phrase(text, tok[1], limit, word):
-            timed, end = True, tok[1] - len(_when_phrase(text, tok[1], limit, word))
+        elif word in _WHEN_PHRASES and (phrase := _when_phrase(text, tok[1], limit, word)):
+            timed, end = True, tok[1] - len(phrase)
         elif timed and word in _TIMED_AUXILIARIES:
             end = tok[0]
         else:

@@ -53,7 +53,7 @@ _BOUNDARY = regex.compile(
 
 
 _COUNTED_MARKS = ('"', "“", "”")
-_GLUED_MARKS = frozenset('"“')  # after a stop, only the third branch of _BOUNDARY ends before one
+_GLUED_MARKS = frozenset('"“')  # after a stop, only _BOUNDARY's glued-mark branch ends right before one
 
 
 class Segmentation(NamedTuple):
