@@ -28,7 +28,7 @@ from typing import NamedTuple, Sequence
 import regex
 
 from .limits import NO_DEADLINE, Deadline
-from .vocab import table, words
+from .vocab import alternation, table, words
 
 __all__ = ["Speaker", "People", "Mention", "mention_before", "mention_reach", "mention_limit", "mention_after", "SUBJECT", "mention_kind", "trim_mention"]
 
@@ -64,19 +64,14 @@ _PLACES = words("people_places.txt")  # speak as organisations: China, Labour, t
 _GROUP_WORDS = words("people_group_words.txt")  # Everyone, Nobody: a mention, no name
 
 
-def _alternation(items) -> str:
-    """A regex alternation of the escaped items, longest first so that none hides a longer one."""
-    return "|".join(regex.escape(i) for i in sorted(items, key=lambda s: (-len(s), s)))
-
-
-_ROLE_ALT = _alternation(_ROLES)
-_ABBREV_ALT = _alternation({t.rstrip(".") for t in _TITLES if t.endswith(".")} | {"Jr", "Sr", "St"})
-_PRONOUN_ALT = _alternation(_PRONOUNS)
+_ROLE_ALT = alternation(_ROLES)
+_ABBREV_ALT = alternation({t.rstrip(".") for t in _TITLES if t.endswith(".")} | {"Jr", "Sr", "St"})
+_PRONOUN_ALT = alternation(_PRONOUNS)
 _DETERMINERS = (
     "the The a A an An his His her Her its Its their Their our Our one One another Another some Some "
     "many Many several Several other Other two Two three Three both Both most Most all All"
 ).split()
-_DET_ALT = _alternation(_DETERMINERS)
+_DET_ALT = alternation(_DETERMINERS)
 # Pieces of the mention grammar, as text so that the before- and after-patterns share them.
 _GRAMMAR = rf"""
     (?(DEFINE)

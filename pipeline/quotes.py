@@ -37,7 +37,7 @@ from .limits import NO_DEADLINE, Deadline
 from .people import SUBJECT, People, mention_after, mention_before, mention_limit, mention_reach, trim_mention
 from .records import slot_filler
 from .segment import Segmentation
-from .vocab import table, words
+from .vocab import alternation, table, words
 
 __all__ = ["Quote", "extract_quotes", "KINDS", "SPEAKER_KINDS"]
 
@@ -275,7 +275,7 @@ _CLAUSE_GOES_ON = regex.compile(
     regex.VERBOSE,
 )
 
-_CHANNEL_ALT = "|".join(regex.escape(c) for c in sorted(words("quote_channels.txt"), key=lambda s: (-len(s), s)))
+_CHANNEL_ALT = alternation(words("quote_channels.txt"))
 
 # A channel named near the cue: according to a Kremlin press release / in an interview with Reuters.
 _VIA = regex.compile(

@@ -19,12 +19,14 @@ from typing import NamedTuple
 import regex
 
 from .limits import NO_DEADLINE, Deadline
-from .vocab import words
+from .vocab import alternation, words
 
 __all__ = ["Segmentation", "segment"]
 
 
-_ABBREVIATIONS = "|".join(regex.escape(a) for a in sorted(words("abbreviations.txt"), key=len, reverse=True))
+_ABBREVIATIONS = alternation(words("abbreviations.txt"))
+_CLOSING_ABBREVIATIONS = alternation(words("segment_closing_abbreviations.txt"))
+_OPENERS = alternation(words("segment_sentence_openers.txt"))
 
 _BOUNDARY = regex.compile(
     rf"""
@@ -47,9 +49,19 @@ _BOUNDARY = regex.compile(
       | (?=[\"“]\p{{Lu}}[\p{{L}}\s'’])               #   'demand."The', 'reported.“We': glued to a quotation
         (?<=(?:\p{{Ll}}{{2,}}|\p{{N}}|[%)])\.)          #   mark; which side of the mark the sentence ends on,
     )                                           #   see _glued_quote_end
+  | \.(?<=(?<![\p{{L}}\p{{N}}.])(?i:{_CLOSING_ABBREVIATIONS})\.)  # an abbreviation that can end a sentence
+    (?=\s+(?:{_OPENERS})(?![\p{{L}}\p{{N}}'’-]))         #   does before a word that opens one ("in the U.S. The")
     """,
     regex.VERBOSE,
 )
+
+
+# "U.S.", "U.K.", "U.N." end a sentence before an opening word too ("jobs in the U.S. The company"),
+# but some wires (Reuters' 1987 stories) capitalise every word after them ("the U.S. And Japan",
+# "exports to the U.S. In May"): a document that writes a lower-case word after one somewhere
+# ("U.S. officials") is cased as usual, and only there is the capital read as a new sentence.
+_COUNTRY_STOP = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.])U\.[SKN]\.(?=\s+(?:(?P<lower>\p{{Ll}})|(?:{_OPENERS})(?![\p{{L}}\p{{N}}'’-])))")
 
 
 _COUNTED_MARKS = ('"', "“", "”")
@@ -100,6 +112,20 @@ def _glued_quote_end(text: str, stop: int) -> int:
     return stop if marks % 2 == 0 else stop + 1
 
 
+def _with_country_stops(text: str, stops: list[int], deadline: Deadline) -> list[int]:
+    """``stops`` and the ends of "U.S.", "U.K.", "U.N." that end a sentence (see _COUNTRY_STOP).
+
+    >>> _with_country_stops("Jobs in the U.S. The U.S. economy grew.", [], NO_DEADLINE)
+    [16]
+    >>> _with_country_stops("Sales to the U.S. In May rose.", [], NO_DEADLINE)  # no "U.S. economy"
+    []
+    """
+    found = list(_COUNTRY_STOP.finditer(text, timeout=deadline.left()))
+    if not any(m["lower"] for m in found):
+        return stops
+    return sorted(stops + [m.end() for m in found if not m["lower"]])
+
+
 def segment(text: str, deadline: Deadline = NO_DEADLINE) -> Segmentation:
     """Split ``text`` into paragraphs and sentences.
 
@@ -111,6 +137,8 @@ def segment(text: str, deadline: Deadline = NO_DEADLINE) -> Segmentation:
     sentences: list[tuple[int, int, int]] = []
     # One pass over the whole text for sentence ends, merged with the paragraphs in order.
     stops = [m.end() for m in _BOUNDARY.finditer(text, timeout=deadline.left())]
+    if "U." in text:
+        stops = _with_country_stops(text, stops, deadline)
     k, n_stops = 0, len(stops)
     for idx, (p_start, p_end) in enumerate(paragraphs):
         sentence_start = p_start

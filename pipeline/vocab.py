@@ -8,7 +8,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["words", "table"]
+import regex
+
+__all__ = ["words", "table", "alternation"]
 
 
 def _lines(name: str) -> list[str]:
@@ -30,3 +32,12 @@ def words(name: str) -> frozenset[str]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the tab-separated ``vocab/NAME``."""
     return tuple(tuple(line.split("\t")) for line in _lines(name))
+
+
+def alternation(items) -> str:
+    """A regex alternation of the escaped items, longest first so that none hides a longer one.
+
+    >>> alternation(["co", "corp", "inc"])
+    'corp|inc|co'
+    """
+    return "|".join(regex.escape(i) for i in sorted(items, key=lambda s: (-len(s), s)))

@@ -18,6 +18,25 @@ def test_abbreviations_initials_decimals_currency_and_ellipses_do_not_end_senten
     ]
 
 
+def test_an_abbreviation_that_can_end_a_sentence_does_before_a_word_that_opens_one():
+    text = ("Most U.S. jobs are in the U.S. The company, Acme Inc. President Jo Li said, grew at 9 a.m. "
+            "It hired U.S. A-list stars from Smith & Co. But it left Jones Corp. Chief Al Roe out.")
+    assert _sentences(text) == [
+        "Most U.S. jobs are in the U.S.",
+        "The company, Acme Inc. President Jo Li said, grew at 9 a.m.",
+        "It hired U.S. A-list stars from Smith & Co.",
+        "But it left Jones Corp. Chief Al Roe out.",
+    ]
+
+
+def test_a_capital_after_u_s_opens_no_sentence_where_the_text_capitalises_every_word_after_it():
+    # Reuters' 1987 wires: "the U.S. And Japan", "exports to the U.S. In May".
+    text = "Exports to the U.S. In May rose, and the U.S. And Japan met. It sold U.S. Bonds."
+    assert len(_sentences(text)) == 2
+    assert _sentences(text.replace("U.S. Bonds", "U.S. bonds"))[:2] == [
+        "Exports to the U.S.", "In May rose, and the U.S. And Japan met."]
+
+
 def test_closing_quote_stays_with_its_sentence_and_paragraphs_are_numbered(seed_text):
     seg = segment(seed_text)
     assert len(seg.paragraphs) == 8  # title + 7 body paragraphs
