@@ -44,6 +44,15 @@ _MOJIBAKE_HINT = re.compile(
 # one scan that says so is three times cheaper than running the three patterns.
 _RARE = re.compile(f"[{_DROP_CHARS}{_ODD_SPACE_CHARS}{_MOJIBAKE_LEADS}]")
 
+# Apostrophes typed as other marks: an acute accent after a letter (cp1252 "China´s", "countries´"),
+# and a straight double quotation mark between a letter and a contraction's end (Reuters'
+# "Kuwait"s", "it"s"; "I don"t").  Read as quotation marks, they pair with the wrong marks and
+# turn the text between into quotes.
+# The mark comes first and the letter is looked back at from after it: the pattern then opens with
+# a literal, which ``re`` searches for (30 times faster than trying the look-behind everywhere).
+_ACUTE_APOSTROPHE = re.compile(r"\u00b4(?<=[^\W\d_]\u00b4)")
+_QUOTE_APOSTROPHE = re.compile(r'"(?<=[^\W\d_]")(?=(?:s|t|m|d|re|ve|ll)\b)')
+
 _ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
 
 # Stray markup: tags of HTML elements (<p>, </a>, <a href=...>, <br/>), comments, and the tag
@@ -135,6 +144,10 @@ def _clean(raw: str, deadline: Deadline = NO_DEADLINE) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text, timeout=deadline.left())
     if "<" in text or ">" in text:
         text = _strip_tags(text, deadline)
+    if "\u00b4" in text:
+        text = _ACUTE_APOSTROPHE.sub("’", text)
+    if '"' in text:
+        text = _QUOTE_APOSTROPHE.sub("'", text)
     if _RARE.search(text):
         text = _DROP.sub("", text)
         if _MOJIBAKE_HINT.search(text):

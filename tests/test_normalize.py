@@ -13,6 +13,16 @@ def test_cleanup_removes_invisible_characters_entities_tags_and_repairs_mojibake
     assert clean.n_paragraphs == 3
 
 
+def test_apostrophes_typed_as_acute_accents_or_double_quotes_become_apostrophes():
+    body = ('China\u00b4s exports and the countries\u00b4 debts: "Kuwait"s oil," he said. "I don"t know," '
+            'she said of the "s" key.')
+    text = clean_document("T", body).text
+    assert "China’s exports and the countries’ debts" in text
+    assert '"Kuwait\'s oil," he said. "I don\'t know,"' in text
+    assert 'of the "s" key' in text  # a mark after a space opens a quote
+    assert clean_document("T", "caf\u00e9 \u00b4 2\u00b4s").text.endswith("caf\u00e9 \u00b4 2\u00b4s")
+
+
 def test_a_closing_tag_cut_before_a_capital_goes_and_tickers_stay():
     clean = clean_document("T", "Talks ended over the weekend.</strongThe UN said <BP> is <b>ok</b> now.")
     assert clean.text == "T\n\nTalks ended over the weekend. The UN said <BP> is ok now."
