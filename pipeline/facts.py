@@ -151,6 +151,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her",
                           "that", "these", "those", "both", "each", "every", "all", "some", "any"})
 _RELATIVE = frozenset({"that", "which", "who", "whose"})
 _GENERIC_NOUNS = words("fact_generic_nouns.txt")
+_LY_NOUNS = words("fact_ly_nouns.txt")  # nouns in -ly ("supply", "rally"): other words in -ly are no concept
 _MARKET_INDEXES = words("fact_market_indexes.txt")
 _SUBJECT_WORDS = 10  # the longest subject read before a verb; a longer run of words is a clause
 # a verb after one of these is a noun ("the cut", "its rise"; not "that lasted", "each received")
@@ -505,14 +506,18 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
             tokens = _strip_determiners(tokens[i + 1:])
             lows = [t.lower() for t in tokens]
             break
-    tokens = [t for t, low in zip(tokens, lows) if low not in _STOPWORDS or low == "of"]
+    tokens = [t for t, low in zip(tokens, lows) if low not in _STOPWORDS or low == "of" or t in _CAPITAL_NAMES]
     while tokens and tokens[-1].lower() == "of":
         tokens = tokens[:-1]
     if holder and (len(holder.split()) > 3 or holder.lower() in _TIME_OWNERS):
         holder = None  # a long run of words before "'s" is a clause, not an owner; "this week's rally": a time
-    if len(tokens) > 4 or not tokens:
+    if len(tokens) - (tokens[:1] == ["US"]) > 4 or not tokens:  # ("US light sweet crude futures")
         return None, holder  # a subject this long is a clause, not what is measured
     last = tokens[-1]
+    if last.islower() and last.endswith("ly") and last not in _LY_NOUNS:
+        return None, holder  # "previously", "unlikely": an adverb or adjective, no noun
+    while tokens[0].islower() and tokens[0].endswith("ly") and tokens[0] not in _LY_NOUNS:
+        tokens = tokens[1:]  # "respectively extraordinary gain": the gain
     named = [_in_name(tokens, i) for i, tok in enumerate(tokens) if any(map(str.isdigit, tok))]
     if not all(named) or (len(last) < 3 or last.lower().endswith("ed")) and not (named and _in_name(tokens, len(tokens) - 1)):
         return None, holder  # "especially given", "re", "9 p m address": not a noun phrase
@@ -665,9 +670,9 @@ def _past_marks(text: str, at: int, end: int) -> int:
     return at
 
 
-def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = False):
+def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = False, fraction: bool = False):
     """(concept, holder, inherit) for a number starting at ``left`` in sentence ``idx`` (``count``: a number
-    that counts a noun of its own).
+    that counts a noun of its own; ``fraction``: a share, maybe the subject of a verb after it).
 
     The subject is read before the verb nearest the number ("Tesla jumped 8.5% and Starbucks gained
     3.5%": Starbucks for 3.5%), back to the word that ends it (_ends_subject).  ``inherit`` is True when
@@ -677,16 +682,31 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     lo = max(sent_start, left - 200)
     mark = _CLAUSE_MARK.search(text, lo, left)
     clause_start = mark.end() if mark else lo
-    if _ANY_LETTER.search(text, clause_start, left) is None:
+    toks = _tokens(text, clause_start, left, doc.deadline) if _ANY_LETTER.search(text, clause_start, left) else []
+    lows = _lows(toks)
+    if mark is not None and mark.group() == ",":
+        joined = _past_aside(doc, lo, mark.start(), toks, lows)
+        if joined is not None:  # "Healthcare, 2018's best performing sector, dropped 1.61%"
+            toks, lows = joined
+    if not toks:
         return None, None, False  # numbers and signs only ("Scores: 1 2 3"): no opener, no verb, read in C
-    toks = _tokens(text, clause_start, left, doc.deadline)
-    lows = [t.lower().replace("’", "'") for t in toks]
     k = 0
     while k < len(lows) and lows[k] in _CLAUSE_OPENERS:
         k += 1
-        if lows[k - 1] in ("or", "and") and _VERBS.isdisjoint(lows[k:]):
-            return None, None, True
+    gap = _gapped(toks, lows, k)
+    if gap is not None:
+        joint, words_, opens = gap
+        if words_ and (not opens or any(map(str.isdigit, text[max(lo, clause_start - _FIGURE_REACH):clause_start]))):
+            return (*_phrase_named(doc, words_), False)  # "Exports rose 5%, and imports 3%"
+        if words_:
+            return None, None, False  # "in Ohio, and seeks damages of": no figure before, no gap
+        if joint and not (count and joint == "and") and (opens or not fraction):  # (not "and one third of turnover was")
+            return None, None, True  # "..., or 8.8 percent": the figure before restated
+        return None, None, False  # "..., and 300 workers lost their jobs": a clause of its own
     verb = next((i for i in range(len(lows) - 1, k - 1, -1) if _is_verb(lows, i)), None)
+    moved = _moved(toks, lows, k if verb is None else verb + 1, verb is not None)
+    if moved:
+        return (*_phrase_named(doc, moved), False)  # "such as Blackmores up 9.4 per cent to $84"
     if verb is None and lows[-1:] == ["of"] and _CONTRACTED.isdisjoint(lows[k:]):  # ("That's a shift of": a verb)
         measured = _noun_of(toks, lows, k)  # "with sales of 5835 units", "announced a package of $1bn"
         if measured and not (count and _is_plural(measured.split()[-1])):  # (not "the lives of millions of teenagers")
@@ -694,10 +714,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     if verb is None or "that" in lows[verb + 1:]:
         return None, None, False  # "Axios reported that thousands": the subject of a clause around the number
     concept, holder = _subject_concept(doc, idx, toks, lows, k, verb)
-    if holder is None and concept is not None and _is_name(doc, concept):
-        concept, holder = None, concept  # "Tesla jumped 8.5%": whose the number is, not what it measures
-    elif holder is None and concept is not None and not _after_determiner(toks, lows, concept.split()[0], verb):
-        concept, holder = _name_and_noun(doc, concept)  # "Barclays shares fell 3%": shares, Barclays's
+    if holder is None and concept is not None:
+        concept, holder = _named(doc, concept, _after_determiner(toks, lows, concept.split()[0], verb))
     between = lows[verb + 1:]
     if all(map(_is_light, between)):
         return concept, holder, False  # "sales rose by almost 5%", "was unchanged at 9.9%"
@@ -707,6 +725,121 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     if measured:
         return concept, holder, False  # "was quoted at a staggering sum of $10m": the subject is what is measured
     return None, None, False  # "is seizing on an attempt by 500 migrants": the number belongs to an object
+
+
+_CAPITAL_NAMES = frozenset({"US", "IT", "WHO"})  # in capitals a name, not the pronoun ("US media giant")
+_JOINTS = frozenset({"and", "or"})
+_MOVES = frozenset({"up", "down", "higher", "lower"})  # after a subject with no verb: "Blackmores up 9.4%"
+_FIGURE_REACH = 16  # characters before a clause that opens with "and" where a figure stands ("rose 5%, and imports 3%")
+_GAP_WORDS = 5  # the longest subject of a clause whose verb is left out ("and imports 3%")
+_ASIDE_WORDS = 8  # the longest aside between commas ("Healthcare, 2018's best performing sector, dropped")
+
+
+def _lows(toks: list[str]) -> list[str]:
+    """The tokens in lower case, "’" as "'"; "US", "IT", "WHO" written in capitals stay as they are:
+    names, not the pronouns that end a subject ("Quarterly profits at US media giant TimeWarner")."""
+    return [t if t in _CAPITAL_NAMES else t.lower().replace("’", "'") for t in toks]
+
+
+def _named(doc: _Doc, concept: str, after_determiner: bool) -> tuple[str | None, str | None]:
+    """(concept, holder) of a subject phrase: a name is whose the number is ("Tesla jumped 8.5%"), a name
+    and nouns are the nouns, the name's ("Barclays shares fell 3%"; not after a determiner: "The Chinese
+    e-commerce giant")."""
+    if _is_name(doc, concept):
+        return None, concept
+    if after_determiner:
+        return concept, None
+    return _name_and_noun(doc, concept)
+
+
+def _phrase_named(doc: _Doc, words_: list[str]) -> tuple[str | None, str | None]:
+    """(concept, holder) of the subject ``words_`` of a clause with no verb of its own (_gapped, _moved)."""
+    concept, holder = _noun_phrase(words_)
+    if holder is None and concept is not None:
+        return _named(doc, concept, words_[0].lower() in _DETERMINERS)
+    return concept, holder
+
+
+def _gapped(toks: list[str], lows: list[str], k: int) -> tuple[str, list[str], bool] | None:
+    """How a number's clause reads after its last "and"/"or" when no verb follows that word and it opens
+    the clause (``k``: past its openers) or follows a figure: (the word, the words after it, whether it
+    opens the clause), the words being the subject of a clause whose verb is left out ("Profit was 5
+    mln dlrs and revenue 30 mln dlrs", "Exports rose 5%, and imports 3%", "and A2 Milk up 4 per cent"),
+    or none where the number restates or goes on from the figure before ("..., or 8.8 percent", "and
+    about 3%", "and a total of"); ("", [], True) where a clause of its own starts ("and it's 12%
+    higher", "and will fit into 64 racks", "And Newcastle's 18-year-old"); None otherwise."""
+    j = next((i for i in range(len(lows) - 1, -1, -1) if lows[i] in _JOINTS), None)
+    if j is None or not _VERBS.isdisjoint(lows[j + 1:]):
+        return None
+    opens = j < k
+    if not opens and not any(low[:1].isdigit() for low in lows[max(k, j - 4):j]):
+        return None  # "Obama and Romney each", "sales in Europe and Asia": no figure before it
+    end = next((i for i in range(j + 1, len(lows)) if lows[i] in _MOVES), len(lows))
+    if not all(map(_is_light, lows[end:])) or end < len(lows) and end == j + 1:
+        return None  # ("and up 5%")
+    words_ = lows[j + 1:end]
+    if all(low[:1].isdigit() or _is_light(low) or low in _VERSUS or low in _PER_WORDS
+           or low.split("-")[0] in _NUMBER_WORDS for low in words_):
+        return (lows[j], [], opens) if opens or end == len(lows) else None  # ("or one ct a share vs": figures)
+    if any(low in _CONTRACTED or low in _PERSONAL or low in _PRONOUNS or low in _VERB_GROUP for low in words_) \
+            or words_[-1].endswith("'s") or not _NOUN_DETERMINERS.isdisjoint(words_[1:]) \
+            or not _DETERMINERS.isdisjoint(words_[1:]) and end == len(lows):
+        return ("", [], True) if opens else None  # a verb, a possessive or a determiner inside: a clause
+    if lows[-1] == "of" or len(words_) > _GAP_WORDS or words_[0] in ("a", "an") or words_[-1] in _PREPOSITIONS:
+        return (lows[j], [], True) if opens else None  # "and a total of": the figure before goes on
+    return lows[j], toks[j + 1:end], opens
+
+
+def _moved(toks: list[str], lows: list[str], k: int, named: bool) -> list[str] | None:
+    """The subject before "up", "down", "higher" or "lower" in a clause with no verb after ``k`` ("with
+    sales down 3%"; ``named``: after a verb, a name only: "lifted shares such as Blackmores up 9.4 per
+    cent to $84"): the words back to a function word, a figure or the clause's start, ending in a name or
+    a plural; None when that word is not followed by light words only."""
+    d = next((i for i in range(len(lows) - 1, k - 1, -1) if lows[i] in _MOVES), None)
+    if d is None or d == k or not all(map(_is_light, lows[d + 1:])):
+        return None
+    if toks[d - 1].islower() and not _is_plural(toks[d - 1]) or lows[d - 1] in _VERBS_WENT or lows[d - 1] in _VERB_GROUP \
+            or lows[d - 1].endswith(("ing", "ed")):
+        return None  # "is setting up a $5m", "give up one of", "Lying down for": a verb and its particle
+    start = d
+    while start > k and d - start < _GAP_WORDS and not (
+            lows[start - 1] in _STOPWORDS or lows[start - 1][:1].isdigit() or lows[start - 1] in _SUBJECT_ENDS
+            or toks[start - 1].islower() and (lows[start - 1].endswith(("ed", "ing")) or not toks[start].islower())):
+        start -= 1  # (no lower-case word before a name: "which pushed U.S. Sales up", "sent Lenovo's shares up")
+    if start == d or lows[start - 1:start] == ["of"] or named and not any(map(_looks_like_name, toks[start:d])):
+        return None
+    return toks[start:d]
+
+
+def _past_aside(doc: _Doc, lo: int, at: int, toks: list[str], lows: list[str]):
+    """(tokens, lower-case tokens) of the number's clause, which starts after a comma at ``at``, read past
+    an aside between commas, or None when there is none:
+    the clause opens with its verb and an aside with no verb stands between it and its subject
+    ("Healthcare, 2018's best performing sector, dropped 1.61%": "Healthcare dropped"; "Healthcare,
+    which dropped": "Healthcare which dropped"), or the number follows a short aside after a verb
+    ("the temperature was, on average, 2.14degF": "the temperature was")."""
+    text = doc.text
+    relative = len(lows) > 1 and lows[0] in _RELATIVE and _is_verb(lows, 1)
+    if lows and not relative and not _is_verb(lows, 0):
+        return None
+    prev = _CLAUSE_MARK.search(text, lo, at)
+    seg = _tokens(text, prev.end() if prev else lo, at, doc.deadline)
+    seg_lows = _lows(seg)
+    if not seg:
+        return None
+    if relative:  # "Healthcare, which dropped" (not "54.55 dlrs per share, which represents": a unit)
+        return None if any(low[:1].isdigit() for low in seg_lows[-4:]) else (seg + toks, seg_lows + lows)
+    if prev is None or prev.group() != "," or len(seg) > _ASIDE_WORDS or not _JOINTS.isdisjoint(seg_lows) \
+            or any(_is_verb(seg_lows, i) for i in range(len(seg))):
+        return None  # (not "hits by the Byrds, Ry Cooder and the Beach Boys, has died": a list)
+    before = _CLAUSE_MARK.search(text, lo, prev.start())
+    head = _tokens(text, before.end() if before else lo, prev.start(), doc.deadline)
+    head_lows = _lows(head)
+    if not head or not lows and not (len(seg) <= 3 and _is_verb(head_lows, len(head) - 1)):
+        return None  # (an aside right before the number follows a verb: "the temperature was, on average,")
+    if lows and (any(map(_is_verb, [head_lows] * len(head), range(len(head)))) or not _RELATIVE.isdisjoint(head_lows)):
+        return None  # a subject has no verb of its own (not "who was behind hits by the Byrds, ...")
+    return head + toks, head_lows + lows
 
 
 def _subject_concept(doc: _Doc, idx: int, toks: list[str], lows: list[str], k: int, verb: int):
@@ -888,7 +1021,7 @@ def _is_light(low: str) -> bool:
     """A word that may stand between a verb and its number: a function word, a number, a scale word, a
     unit, an adverb or a participle ("by", "almost", "10m", "sen", "unchanged", "roughly", "eliminating")."""
     return low in _STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS or low in _VERB_GROUP \
-        or low in _AFTER_FIRST or len(low) == 1 or low.endswith(("ed", "ly", "ing", "fold"))
+        or low in _AFTER_FIRST or len(low) == 1 or low.endswith(("ed", "ly", "ing", "fold")) or low in _MOVES
 
 
 def _modified_noun(doc: _Doc, core: _Core, sent_start: int, sent_end: int) -> str | None:
@@ -965,8 +1098,8 @@ def _ends_subject(lows: list[str], i: int, k: int) -> bool:
     stop it only after a verb since ``k`` (two clauses: "Tesla jumped 8.5% and Starbucks
     gained 3.5%"; one subject: "Obama and Romney each received")."""
     low = lows[i]
-    if low in ("and", "or"):
-        return any(_is_verb(lows, j) for j in range(k, i))
+    if low in ("and", "or"):  # (after a figure too: "were up 0.25 points, or 0.01% and Nasdaq 100 e-minis were")
+        return i > k and lows[i - 1][:1].isdigit() or any(_is_verb(lows, j) for j in range(k, i))
     return low in _SUBJECT_ENDS or _is_verb(lows, i) or low in _CONTRACTED \
         or (low.endswith("ed") and i + 1 < len(lows) and lows[i + 1] in _DETERMINERS)
 
@@ -1940,7 +2073,7 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             concept = f"{core.unit} of " + _clause_cut(of.group().split("of", 1)[1].strip())
         period = None
     else:
-        concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start, core.kind == "count")
+        concept, holder, inherit = _concept(doc, idx, sent_start, core.qual_start, core.kind == "count", core.kind == "fraction")
         subject = holder or concept  # the owner of a share of something ("its revenue")
         if concept is None and holder is None:
             concept = _row_label(text, sent_start, sent_end)
