@@ -173,6 +173,7 @@ _QUOTE_ONLY = frozenset(f for f, (lemma, _) in _VERBS.items()
 _BEFORE_GERUND = frozenset("while before after when".split())
 _PROGRESSIVE = frozenset("is are was were been be".split())
 _NO_SENTENCE_END = frozenset('.!?;"“”')
+_SENTENCE_MARKS = _NO_SENTENCE_END - {"."}  # ... and a full stop only where full_stop finds one
 _RELATIVES = frozenset("which that whom whose what".split())
 _PREPOSITIONS = frozenset("in of on for by with to from at about under over through".split())
 _RELATIVE_CLAUSES = frozenset(("which", "what"))  # a reported relative clause: "which X said ..."
@@ -945,8 +946,9 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
             m = mention_after(text, verb.end, pos - 1)
             if m is None or not (text[m.start].isupper() or text[m.start:m.end].split()[-1] in _ROLE_WORDS):
                 return None  # "Trump praised the vote, telling ...": an object, not an inverted speaker
-            if not (m.end == pos - 2 or (
-                    text[m.end] == "," and _NO_SENTENCE_END.isdisjoint(text[m.end:pos]) and pos - m.end < 120)):
+            if not (m.end == pos - 2 or (  # (an apposition may name "Mr. Obama": not a sentence's end)
+                    text[m.end] == "," and _SENTENCE_MARKS.isdisjoint(text[m.end:pos]) and full_stop(text, m.end, pos) < 0
+                    and pos - m.end < 120)):
                 return None
         else:
             m = _mention_before(doc, verb.start, max(limit, verb.start - 200))
@@ -1066,6 +1068,13 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
             closing = max(text.rfind('"', limit + 1, cue.start), text.rfind("”", limit + 1, cue.start))
             if closing > limit:
                 limit = closing + 1
+        elif text.startswith("''", limit):  # ... nor inside one written with doubled apostrophes
+            closing = text.find("''", limit + 2, cue.start)
+            if closing > limit:
+                limit = closing + 2
+                after = text[limit:min(cue.start, limit + 20)].lstrip(" \t,").split(" ", 1)[0]
+                if after.islower() and after not in _PRONOUNS:
+                    return None  # "''...!'' wrote a man calling himself": the verb after the quotation is inverted
         else:  # a sentence that starts inside a quotation ('... to see that. I think we need him," Hannity said')
             limit = _after_open_quotation(text, limit, cue.start)
         attr = _with_subject(doc, cue, limit, rule)
@@ -2108,7 +2117,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     after_cue = text[cue.end:cue.end + 2]
     final = not after_cue or after_cue[0] in ".,;:!?)" or cue.end >= s_end
     if final or (cue.form in _SPEECH and (text[cue.start - 2:cue.start] == ", " or cue.form in _TELL
-                                         or _next_word(text, cue.end, s_end) in _TAIL_WORDS)
+                                         or _next_word(text, cue.end, s_end).rstrip(",") in _TAIL_WORDS)
                  and _final_tail(doc, cue, s_start, s_end)):
         return _clause_final(doc, cue, s_start, s_end, after_cue, final)
     if cue.form in _CUE_NOUNS:
@@ -2433,8 +2442,13 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
     if after_cue[:1] == ",":  # "X's meeting, officials said, was aimed at ...": the clause goes on
         rest = _clause(doc, cue.end + 1, s_end)
         word = _next_word(text, cue.end + 1, s_end)
-        if rest[1] - rest[0] <= 3 or word.endswith("ing") or word in _TAIL_WORDS:  # not ", wiping ..."
-            rest = None
+        if rest[1] - rest[0] <= 3 or word.endswith("ing") or word in _TAIL_WORDS and not (
+                word in _DEMONSTRATIVES and _next_word(text, cue.end + 2 + len(word), s_end) not in _TIME_NOUNS):
+            rest = None  # not ", wiping ...", ", this week" (but ", this effect could ...": the clause goes on)
+    lead = text[_after_connective(text, start, end):end]
+    if not final and rest is None and lead.split(" ", 1)[0].capitalize() in _PHRASE_OPENERS and "," not in lead \
+            and lead.count(" ") < _PHRASE_WORDS:
+        return None  # "And in that speech, Ms. Brainard chimed in, breaking ...": an opening phrase, no clause
     if end - start < 2 or (not final and text.count(" ", start, end) < 3 and (
             rest is None or text.count(" ", *rest) < 2 or not text[start].isupper())):
         return None  # ("Bob, they said, ordered them to wait": a short start is enough when the clause goes on)
@@ -2442,6 +2456,9 @@ def _clause_final(doc: _Doc, cue: _Cue, s_start: int, s_end: int, after_cue: str
     return attr, start, end, attr.rule
 
 
+_PHRASE_WORDS = 10  # an opening phrase is shorter ("For the 12 months ended March the CPI rose ...": a clause)
+_DEMONSTRATIVES = frozenset(("this", "last"))  # tail words only before a time noun
+_TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend spring summer fall autumn winter".split())
 _MENTION_LEADS = frozenset("the The a an new recent several many some".split())
 
 
@@ -2769,11 +2786,10 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
     if cue.start - s_start < 20 or text.find(",", s_start, cue.start) < 0:
         return False
     inverted = text[max(s_start, cue.start - 3):cue.start].rstrip().endswith(",")
-    if not inverted and cue.form not in _TELL and _next_word(text, cue.end, s_end) not in _TAIL_WORDS:
+    if not inverted and cue.form not in _TELL and _next_word(text, cue.end, s_end).rstrip(",") not in _TAIL_WORDS:
         return False  # the word after the verb must start a time or a channel
     tail = text[cue.end:s_end]
-    relative = max(tail.find(", who "), tail.find(", which "))  # "..., said X, who noted that ...": X's clause
-    if " that " in (tail[:relative] if relative > 0 else tail) or not _QUOTE_MARKS.isdisjoint(tail):
+    if " that " in _tail_head(tail, True, not inverted) or not _QUOTE_MARKS.isdisjoint(tail):
         return False
     if inverted:  # "..., said X": X and its apposition end it (not "X, a manager, said the flag was removed, ...")
         m = mention_after(text, cue.end, s_end)
@@ -2789,8 +2805,30 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
             if m is None:
                 return False
             pos = m.end()
-    rest = text[pos:s_end].lstrip(" \t,")
-    return not rest or rest.split(None, 1)[0] in _TAIL_WORDS
+    rest = _tail_head(text[pos:s_end], False, True).lstrip(" \t,")  # ("said Friday, though ...": "Friday")
+    return not rest or rest.split(None, 1)[0] in _TAIL_WORDS  # (not "said Wednesday, a bank refused ...")
+
+
+# after a comma in the tail of a clause-final verb, words that open a clause of its own
+_TAIL_RELATIVES = frozenset(("who", "which"))
+_TAIL_CLAUSE_OPENERS = frozenset("though although but while whereas".split())
+
+
+def _tail_head(tail: str, relatives: bool, clauses: bool) -> str:
+    """The tail of a clause-final verb up to a comma that opens a clause of its own: a relative
+    clause ("..., said X, who noted that ...") or a participle or a subordinate ``clauses`` ("...,
+    the minister said on Tuesday, adding that ...", "..., Smith said Tuesday, though ..."): what
+    follows that comma is no part of the verb's clause. Not after an inverted verb ("Emanuel, his
+    chief of staff, urged a strong stand, saying that": the words after "urged" are its object, not
+    a speaker), and a relative after an audience is the audience's ("asked Kasich, who is ..., to")."""
+    at = tail.find(", ")
+    while at >= 0:
+        word = tail[at + 2:at + 20].split(" ", 1)[0]
+        if relatives and word in _TAIL_RELATIVES or clauses and (
+                word in _TAIL_CLAUSE_OPENERS or word.islower() and word.endswith("ing") and len(word) > 5 and word != "including"):
+            return tail[:at]
+        at = tail.find(", ", at + 2)
+    return tail
 
 
 def _names_a_thing(text: str, mention: tuple[int, int], cue: _Cue) -> bool:
