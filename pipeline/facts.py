@@ -151,7 +151,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her",
                           "that", "these", "those", "both", "each", "every", "all", "some", "any"})
 _RELATIVE = frozenset({"that", "which", "who", "whose"})
 _GENERIC_NOUNS = words("fact_generic_nouns.txt")
-_LY_NOUNS = words("fact_ly_nouns.txt")  # nouns in -ly ("supply", "rally"): other words in -ly are no concept
+_LY_NOUNS = words("fact_ly_nouns.txt")
+_ED_NOUNS = words("fact_ed_nouns.txt")  # nouns in -ed ("speed"): other words in -ed are participles  # nouns in -ly ("supply", "rally"): other words in -ly are no concept
 _MARKET_INDEXES = words("fact_market_indexes.txt")
 _SUBJECT_WORDS = 10  # the longest subject read before a verb; a longer run of words is a clause
 # a verb after one of these is a noun ("the cut", "its rise"; not "that lasted", "each received")
@@ -506,11 +507,21 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
             tokens = _strip_determiners(tokens[i + 1:])
             lows = [t.lower() for t in tokens]
             break
+    raw = tokens
     tokens = [t for t, low in zip(tokens, lows) if low not in _STOPWORDS or low == "of" or t in _CAPITAL_NAMES]
     while tokens and tokens[-1].lower() == "of":
         tokens = tokens[:-1]
     if holder and (len(holder.split()) > 3 or holder.lower() in _TIME_OWNERS):
         holder = None  # a long run of words before "'s" is a clause, not an owner; "this week's rally": a time
+    if len(tokens) - (tokens[:1] == ["US"]) > 4 and holder is None and "of" in raw[1:4]:
+        at = raw.index("of", 1)  # "The length of the main suspension bridge": the length, the bridge's
+        owner = _strip_determiners(raw[at + 1:])
+        owner = owner[:next((j for j, t in enumerate(owner) if t.lower() in _STOPWORDS and t not in _CAPITAL_NAMES),
+                            len(owner))]
+        if 0 < len(owner) <= 4 and raw[at - 1].islower() and not any(
+                t[0].isdigit() or t.lower() in _STOPWORDS or t.lower() in _NUMBER_WORDS for t in raw[:at]) \
+                and not any(t[0].isdigit() or t.lower() in _NUMBER_WORDS for t in owner):
+            tokens, holder = raw[:at], " ".join(owner)  # (not "Bank of Commerce", "nine out of 10", "suggest the number of")
     if len(tokens) - (tokens[:1] == ["US"]) > 4 or not tokens:  # ("US light sweet crude futures")
         return None, holder  # a subject this long is a clause, not what is measured
     last = tokens[-1]
@@ -519,7 +530,7 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     while tokens[0].islower() and tokens[0].endswith("ly") and tokens[0] not in _LY_NOUNS:
         tokens = tokens[1:]  # "respectively extraordinary gain": the gain
     named = [_in_name(tokens, i) for i, tok in enumerate(tokens) if any(map(str.isdigit, tok))]
-    if not all(named) or (len(last) < 3 or last.lower().endswith("ed")) and not (named and _in_name(tokens, len(tokens) - 1)):
+    if not all(named) or (len(last) < 3 or last.lower().endswith("ed") and last.lower() not in _ED_NOUNS) and not (named and _in_name(tokens, len(tokens) - 1)):
         return None, holder  # "especially given", "re", "9 p m address": not a noun phrase
     return " ".join(tokens), holder
 
@@ -1021,7 +1032,8 @@ def _is_light(low: str) -> bool:
     """A word that may stand between a verb and its number: a function word, a number, a scale word, a
     unit, an adverb or a participle ("by", "almost", "10m", "sen", "unchanged", "roughly", "eliminating")."""
     return low in _STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS or low in _VERB_GROUP \
-        or low in _AFTER_FIRST or len(low) == 1 or low.endswith(("ed", "ly", "ing", "fold")) or low in _MOVES
+        or low in _AFTER_FIRST or len(low) == 1 or low in _MOVES \
+        or low.endswith(("ed", "ly", "ing", "fold")) and low not in _ED_NOUNS and low not in _LY_NOUNS  # (not "speed")
 
 
 def _modified_noun(doc: _Doc, core: _Core, sent_start: int, sent_end: int) -> str | None:

@@ -21,7 +21,7 @@ CASES = REPO / "tests" / "cases" / "facts"
 COLUMNS = ("surface", "kind", "value", "value_high", "unit", "qualifier", "direction", "concept", "holder",
            "period", "scale_surface", "unit_surface")
 VOCAB_FILES = ("number_words.tsv", "scales.tsv", "currencies.tsv", "units.tsv", "fact_contracted_pronouns.txt",
-               "fact_day_names.txt", "fact_directions.tsv", "fact_generic_nouns.txt", "fact_id_prefixes.txt",
+               "fact_day_names.txt", "fact_directions.tsv", "fact_ed_nouns.txt", "fact_generic_nouns.txt", "fact_id_prefixes.txt",
                "fact_irregular_plurals.tsv", "fact_ly_nouns.txt", "fact_market_indexes.txt", "fact_months.txt", "fact_ordinal_nouns.txt",
                "fact_period_modifiers.txt", "fact_period_units.txt", "fact_qualifiers.tsv", "fact_reporting_verbs.txt", "fact_stopwords.txt",
                "fact_verb_group.txt", "fact_verbs.txt")
