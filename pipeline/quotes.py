@@ -353,8 +353,17 @@ _FOR_TIME = regex.compile(
     regex.VERBOSE,
 )
 
-# The audience of "told" when it is not a name: told reporters, told him.
-_TOLD_WHOM = regex.compile(r"[ \t]+(?:reporters|journalists|him|her|them|us|me|you)\b")
+# The audience of "told" when it is not a name: told reporters, told him, told a news conference,
+# told the parliamentary committee, told a meeting of bankers.
+_TOLD_WHOM = regex.compile(
+    rf"""[ \t]+(?:
+        (?:him|her|them|us|me|you)\b
+      | (?:(?:a|an|the|his|her|its|their|our)[ \t]+)?(?:[\p{{L}}-]+[ \t]+){{0,3}}?
+        (?:{alternation(words("quote_audience_nouns.txt"))})(?![\p{{L}}-])
+        (?:[ \t]+of[ \t]+(?:the[ \t]+)?[\p{{L}}-]+)?        # of bankers, of the Senate
+    )""",
+    regex.VERBOSE,
+)
 
 # "said on Tuesday that": a short adverbial (starting with one of these) before "that" belongs to the cue side.
 _ADVERBIAL_STARTS = tuple(
@@ -2797,14 +2806,10 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
             and _CLAUSE_WORDS.isdisjoint(text[m.start:m.end].split())
     pos = cue.end
     if cue.form in _TELL:  # the audience: told POLITICO, told reporters
-        aud = mention_after(text, pos, s_end)
-        if aud is not None:
-            pos = aud.end
-        else:
-            m = _TOLD_WHOM.match(text, pos, min(s_end, pos + 20), timeout=doc.deadline.left())
-            if m is None:
-                return False
-            pos = m.end()
+        aud_end = _audience_end(text, pos, s_end, doc.deadline)
+        if aud_end is None:
+            return False
+        pos = aud_end
     rest = _tail_head(text[pos:s_end], False, True).lstrip(" \t,")  # ("said Friday, though ...": "Friday")
     return not rest or rest.split(None, 1)[0] in _TAIL_WORDS  # (not "said Wednesday, a bank refused ...")
 
@@ -3031,7 +3036,7 @@ def _audience_end(text: str, pos: int, end: int, deadline: Deadline) -> int | No
     aud = mention_after(text, pos, end)
     if aud is not None:
         return aud.end
-    words_after = _TOLD_WHOM.match(text, pos, min(end, pos + 20), timeout=deadline.left())
+    words_after = _TOLD_WHOM.match(text, pos, min(end, pos + 80), timeout=deadline.left())
     return words_after.end() if words_after else None
 
 
