@@ -304,6 +304,7 @@ _TIME_SECOND = frozenset("apAPGBUEC")
 _SCALE_FIRST = frozenset("hHtTmMbBkKlLcC")
 _SCALE_WORDS = tuple(s.casefold() for s in _SCALE_SPACED)  # how a scale word after a number starts
 _SCALE_ABBREVIATIONS = tuple(_SCALE_ATTACHED)
+_SCALE_SET = frozenset(_SCALE_WORDS)  # "mln", "bn": light words between a verb and its number
 _RANGE_STARTS = (" to", " and", " or", " through", " vs", " versus", "-", "–", "—", " -", " –", " —")
 _VERSUS = frozenset(("vs", "vs.", "versus"))  # "48 vs. 37 percent": two numbers compared, never a range
 _PER_STARTS = (" per ", " a ", " an ", " each ")
@@ -515,9 +516,11 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
         holder = None  # a long run of words before "'s" is a clause, not an owner; "this week's rally": a time
     if len(tokens) - (tokens[:1] == ["US"]) > 4 and holder is None and "of" in raw[1:4]:
         at = raw.index("of", 1)  # "The length of the main suspension bridge": the length, the bridge's
-        owner = _strip_determiners(raw[at + 1:])
-        owner = owner[:next((j for j, t in enumerate(owner) if t.lower() in _STOPWORDS and t not in _CAPITAL_NAMES),
-                            len(owner))]
+        owner = raw[at + 1:]
+        first = next((j for j, t in enumerate(owner) if t.lower() not in _STOPWORDS or t in _CAPITAL_NAMES), len(owner))
+        stop = next((j for j in range(first, len(owner)) if owner[j].lower() in _STOPWORDS
+                     and owner[j] not in _CAPITAL_NAMES and owner[j].lower() not in _JOINTS), len(owner))
+        owner = [t for t in owner[first:stop] if t.lower() not in _JOINTS]  # ("of security and other needs around")
         if 0 < len(owner) <= 4 and raw[at - 1].islower() and not any(
                 t[0].isdigit() or t.lower() in _STOPWORDS or t.lower() in _NUMBER_WORDS for t in raw[:at]) \
                 and not any(t[0].isdigit() or t.lower() in _NUMBER_WORDS for t in owner):
@@ -1031,7 +1034,7 @@ def _noun_of(toks: list[str], lows: list[str], k: int) -> str | None:
 def _is_light(low: str) -> bool:
     """A word that may stand between a verb and its number: a function word, a number, a scale word, a
     unit, an adverb or a participle ("by", "almost", "10m", "sen", "unchanged", "roughly", "eliminating")."""
-    return low in _STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS or low in _VERB_GROUP \
+    return low in _STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS or low in _SCALE_SET or low in _VERB_GROUP \
         or low in _AFTER_FIRST or len(low) == 1 or low in _MOVES \
         or low.endswith(("ed", "ly", "ing", "fold")) and low not in _ED_NOUNS and low not in _LY_NOUNS  # (not "speed")
 
@@ -1231,12 +1234,14 @@ def _compares(text: str, figure: Fact, start: int) -> bool:
     """The words from ``figure`` to the next number's ``start`` end in a comparison ("in 1986 against",
     ", up from", "compared with", or "from" after a level reached or restated: "rose to about 4.7 pct in
     1986 from", "to 17 mln dlrs, or 77 cts a share, in the quarter ended February 28 from"; not
-    "$1 million in 2016 from two committees"): the number is the level the figure is compared with."""
+    "$1 million in 2016 from two committees"), or in "to" after a figure that follows "from" ("from 5bn euros
+    in 2014 to"): a period between the two dates the figure, not the number."""
     if start - figure.end > _COMPARED_REACH:
         return False
     between = text[figure.end:start].rstrip(" \t\u00a0").lower()
-    return between.endswith(_COMPARISON_ENDS) or between.endswith(" from") \
-        and not _LEVEL_CUES.isdisjoint(text[max(0, figure.start - 24):figure.start].lower().split()[-3:])
+    before = text[max(0, figure.start - 24):figure.start].lower().split()[-3:]
+    return between.endswith(_COMPARISON_ENDS) or between.endswith(" from") and not _LEVEL_CUES.isdisjoint(before) \
+        or between.endswith(" to") and "from" in before  # "from 5bn euros in 2014 to 9bn": 2014 dates the 5bn
 
 
 def _period_for(doc: _Doc, idx: int, start: int, end: int, compared_end: int = -1) -> str | None:
@@ -1254,7 +1259,8 @@ def _period_for(doc: _Doc, idx: int, start: int, end: int, compared_end: int = -
             and _after_number(doc.text, periods.reach[k] - len(best[1])):
         best = None  # "from 9.4 mln in the year-ago quarter, and profit fell to 1.3 mln": another figure's base
     after = k < len(periods.starts) and not (_comparative(periods.surfaces[k])
-                                             and _figure_between(doc.text, end, periods.starts[k]))
+                                             and _figure_between(doc.text, end, periods.starts[k])) \
+        and not _another_clause(doc.low, end, periods.starts[k])
     if after and (best is None or periods.starts[k] - end < best[0]) \
             and not _earlier_level_between(doc.text, end, periods.starts[k]):
         return periods.surfaces[k]  # (not "rose to 20.4 mln from 9.4 mln in the year-ago quarter" for 20.4 mln)
@@ -1262,6 +1268,18 @@ def _period_for(doc: _Doc, idx: int, start: int, end: int, compared_end: int = -
         near = after and periods.starts[k] - end <= _OWN_PERIOD_REACH
         return periods.surfaces[k] if near else None  # "19 mln dlrs, or 84 cts a year earlier"; "against 3.28,"
     return best[1] if best else None
+
+
+_CLAUSE_AFTER = (", after ", ", before ", ", while ", ", whereas ", ", although ", ", but ", ", despite ",
+                 ", following ", ", when ")  # a comma and a word that opens another clause or phrase
+
+
+def _another_clause(low: str, end: int, start: int) -> bool:
+    """A comma and a word that opens another clause stand between a number ending at ``end`` and a period
+    starting at ``start``: the period is that clause's ("growth was 1.6%, after a year of contraction in
+    2003"; but "$5m, or 30 cts a share, in the first quarter" is the number's)."""
+    between = low[end:start]
+    return ", " in between and any(word in between for word in _CLAUSE_AFTER)
 
 
 def _comparative(period: str) -> bool:
