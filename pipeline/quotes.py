@@ -762,7 +762,7 @@ class _Doc:
 
     __slots__ = ("text", "seg", "deadline", "sentences", "later_sent_starts", "later_par_starts", "cues", "cue_starts",
                  "partial", "more", "mentions", "reaches", "groups", "np_only", "according", "according_starts", "joins",
-                 "partial_starts", "longest_cue")
+                 "partial_starts", "longest_cue", "subjects")
 
     def __init__(self, text: str, seg: Segmentation, deadline: Deadline, cues: list[_Cue]):
         self.text = text
@@ -786,6 +786,7 @@ class _Doc:
         self.groups: dict[tuple, tuple[int, str] | None] = {}  # cue -> its verb group (see _verb_group)
         self.np_only: dict[tuple, bool] = {}  # see _np_subject_only
         self.joins: dict[int, int] = {}  # verb position -> the join before it as a second report (see _report_join)
+        self.subjects: dict[int, _Attribution] = {}  # verb position -> its reported clause's attribution with a speaker
 
     def sentence(self, pos: int) -> tuple[int, int, int]:
         return self.sentences[bisect.bisect_right(self.later_sent_starts, pos)]
@@ -966,6 +967,31 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
         s, e = trim_mention(text, m.start, m.end)
         return _Attribution(cue, cue.start, cue.end, (s, e), m.appos, rule)
     return None
+
+
+_PARTICIPLE_REACH = 200  # characters from a reporting verb to a participle after its clause
+_SECOND_CLAUSE = (", and ", ", but ", ", while ")
+
+
+def _subject_of_verb_before(doc: _Doc, cue: _Cue, limit: int) -> _Attribution | None:
+    """"The departments declined to provide any documentation, saying ...", "Democrats see Sanders
+    as an agent of decline, arguing ...": a participle after a comma shares the speaker already
+    found for the reporting verb before it in the sentence (a subject the mention reader alone does
+    not take: a plural noun, a name written once)."""
+    text = doc.text
+    if text[max(limit, cue.start - 2):cue.start] != ", ":
+        return None
+    verbs = doc.cues_between(max(limit, cue.start - _PARTICIPLE_REACH), cue.start - 2)
+    attr = doc.subjects.get(verbs[-1].start) if verbs else None
+    if attr is None or attr.mention[1] > verbs[-1].start:
+        return None  # (a speaker after its verb: "..., said X" is _speaker_of_verb_before's)
+    between = text[attr.mention[1]:cue.start]
+    lead = text[limit:attr.mention[0]].rstrip(" \t\"”'’")
+    if (lead and not lead.endswith(",")) or not _GAP_BREAKERS.isdisjoint(between) or "''" in between \
+            or any(join in between for join in _SECOND_CLAUSE):
+        return None  # not the sentence's subject ("about how he planned ..., saying"), or a quotation or
+        # a second clause between ("X said ..., and the ACLU has sued the city, saying")
+    return _Attribution(cue, cue.start, cue.end, attr.mention, attr.appos, "indirect.gerund")
 
 
 # a dateline before the first sentence: "Washington (AFP) – ", "DECATUR, Ill. — "
@@ -2177,7 +2203,7 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
                 attr = _Attribution(cue, cue.start, cue.end, found[:2], None, "indirect.gerund")
         else:
             attr = _speaker_of_verb_before(doc, cue, s_start, "indirect.gerund") \
-                or _subject_attr(doc, cue, s_start, "indirect.gerund")
+                or _subject_attr(doc, cue, s_start, "indirect.gerund") or _subject_of_verb_before(doc, cue, s_start)
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
         if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"  # "seems to show"
@@ -3227,6 +3253,8 @@ def extract_quotes(text: str, seg: Segmentation, deadline: Deadline = NO_DEADLIN
         if reported is None:
             continue
         attr, start, end, rule = reported
+        if attr.mention is not None:
+            doc.subjects[cue.start] = attr  # for a participle after its clause (see _subject_of_verb_before)
         end = _before_trailing_dash(text, start, end)
         i = bisect.bisect_left(spans_by_start, start)
         if (i < len(spans) and spans[i].open_start < end) or (i > 0 and spans[i - 1].close_end > start):
