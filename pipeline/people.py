@@ -57,6 +57,7 @@ _GIVEN = {row[0]: row[1] for row in table("people_given_names.tsv")}  # given na
 _NAME_CONNECTORS = frozenset("of for and & on".split())
 _AND = frozenset("and &".split())
 _COMPANY_SUFFIXES = words("people_company_suffixes.txt")  # "Co", "Inc": a company's name ends here
+_ORG_NAME_WORDS = words("people_organisation_names.txt")  # the New York Times, Fox News, the Treasury
 _CONNECTOR_NEEDLES = tuple(f" {word} " for word in ("of", *sorted(_NAME_CONNECTORS - {"of"})))  # "of" first
 _OF = " of "
 _SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
@@ -298,6 +299,12 @@ def _org_head(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and _ROLES.get(word.lower()) == "organisation"
 
 
+def _organisation_kind(names: tuple[str, ...]) -> bool:
+    """A name that speaks as an organisation: one with an organisation's head noun, or one that ends
+    as a company's, a paper's or an agency's does ("USX Corp", "the New York Times", "Fox News")."""
+    return _organisation_name(names) or bool(names) and (names[-1] in _COMPANY_SUFFIXES or names[-1] in _ORG_NAME_WORDS)
+
+
 def _personal_name(names: tuple[str, ...]) -> bool:
     """A given name (or an initial) and more: John Smith, J. K. Rowling; not New York, BBC News."""
     return len(names) >= 2 and (names[0] in _GIVEN or (len(names[0]) == 2 and names[0][1] == "."))
@@ -318,7 +325,7 @@ def mention_kind(mention: str) -> str:
     if _ROLES.get(last) == "person":
         return "person"
     names, roles, _ = _name_parts(mention)
-    if _organisation_name(names):
+    if _organisation_kind(names):
         return "organisation"
     if roles or len(names) >= 2:
         return "person"
@@ -345,8 +352,9 @@ class People:
         self._entities: dict[int, _Entity] = {}  # id -> entity, most recent last (dicts keep order)
         self._by_name: dict[str, _Entity] = {}
         self._seen: dict[str, str] = {}  # a name as written -> its entity's name
-        # first word of a person's two- or three-word name -> that person, or None when two share it:
-        # "Geng" after "spokesman Geng Shuang", where the family name comes first
+        # first word of a person's or a company's two- or three-word name -> that person, or None when
+        # two share it: "Geng" after "spokesman Geng Shuang", where the family name comes first,
+        # "Chrysler" after "Chrysler Corp"
         self._first_word: dict[str, _Entity | None] = {}
         self._headline: dict[str, bool] = {}  # a word before a name -> it is a headline's word (_headline_word)
 
@@ -463,7 +471,7 @@ class People:
             roles |= {w.lower() for w in appos.split() if w.lower() in _ROLES}
         # a name at an attribution speaks: a person unless it names an organisation or a place
         # (the ministry, China, Labour, NATO)
-        org = (_organisation_name(names) or full in _PLACES
+        org = (_organisation_kind(tuple(full.split())) or full in _PLACES
                or (len(names) == 1 and 1 < len(full) <= 4 and full.isupper()))  # an acronym, not TRUMP:
         kind = "organisation" if org else "person"
         family_first = self._family_first(full)
@@ -472,11 +480,11 @@ class People:
             return Speaker(family_first.name, family_first.kind)
         ent = self._entity(full, kind, roles | more_roles, gender if gender != "x" else more_gender, pos)
         parts = ent.name.split()
-        if (kind == "person" and 2 <= len(parts) <= 3 and not parts[0].endswith(".")
-                and not parts[0].isupper() and parts[0] not in _PLACES):  # not "US" for "US Airways"
+        if ((kind == "person" or parts[-1] in _COMPANY_SUFFIXES) and 2 <= len(parts) <= 3  # "Chrysler" for "Chrysler Corp"
+                and not parts[0].endswith(".") and not parts[0].isupper() and parts[0] not in _PLACES):  # not "US" for "US Airways"
             known = self._first_word.setdefault(parts[0], ent)
             if known is not None and known is not ent:
-                self._first_word[parts[0]] = None  # two people share it: no guess
+                self._first_word[parts[0]] = None  # two share it: no guess
         return Speaker(ent.name, ent.kind)
 
     def _described(self, words_: list[str], pos: int) -> Speaker | None:

@@ -79,7 +79,9 @@ def test_pronoun_without_antecedent_is_null():
 
 @pytest.mark.parametrize("mention, kind", [
     ("the ministry", "organisation"), ("Vladimir Putin", "person"), ("he", "person"),
-    ("officials", "person"), ("they", "unknown"),
+    ("officials", "person"), ("they", "unknown"), ("the New York Times", "organisation"),
+    ("Fox News", "organisation"), ("Standard and Poor's Corp", "organisation"), ("the Treasury", "organisation"),
+    ("a Democratic staffer", "person"), ("John Smith", "person"),
 ])
 def test_mention_kind(mention, kind):
     assert mention_kind(mention) == kind
