@@ -860,6 +860,12 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
     mention = doc.text[s:e]
     if not rule.startswith("indirect") and mention not in _PRONOUNS and _word_before(doc.text, s) in _OBJECT_BEFORE_VERB:
         return None  # "Another source speaking to Fox News said", "a letter obtained by The Associated Press warns"
+    if m.appos is not None and _inside_phrase(_word_before(doc.text, s)):
+        # "Sen. Chuck Grassley, facing a challenge in Iowa, a swing state, said": the name before the
+        # apposition is a phrase's object; the clause's subject before the first comma speaks
+        subject = _subject_attr(doc, cue, limit, rule)
+        if subject is not None:
+            return subject
     if _only_stopwords(mention) or (mention in ("It", "it")
                                     and _PASSIVE.match(doc.text, m.cue_start, cue.start, timeout=doc.deadline.left())):
         return None  # "The said property", "It was said that"
@@ -868,6 +874,15 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
             or (mention[0].isupper() and mention not in _PRONOUNS and _word_before(doc.text, s)[-1:].isalpha())):
         return None  # "the Opportunity Project report", "the Islamic State's calls": nouns, not verbs
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
+
+
+_PHRASE_PREPOSITIONS = frozenset("in of for with by from to at on about against during into near".split())
+
+
+def _inside_phrase(word: str) -> bool:
+    """The word before a name is a preposition or a participle, whose object the name is ("in
+    Iowa", "serving in Iran", "supporting Mr. Cruz")."""
+    return word in _PHRASE_PREPOSITIONS or (word.islower() and word.endswith("ing") and len(word) > 4)
 
 
 _COORDINATORS = (" and ", " but ")
