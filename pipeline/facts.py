@@ -736,8 +736,9 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     measured = _object_noun(toks[verb + 1:], between)
     if measured and measured.split()[-1].lower() not in _GENERIC_NOUNS:
         return measured, holder or concept, False  # "the firm has total debts of $1.87bn": debts, the firm's
-    if measured:
-        return concept, holder, False  # "was quoted at a staggering sum of $10m": the subject is what is measured
+    if measured or between[-1] == "at" and lows[verb] in _LINKING and len(between) <= _AT_REACH \
+            and _DETERMINERS.isdisjoint(between):
+        return concept, holder, False  # "was quoted at a staggering sum of $10m", "was just as impressive at 37.5"
     return None, None, False  # "is seizing on an attempt by 500 migrants": the number belongs to an object
 
 
@@ -745,6 +746,9 @@ _CAPITAL_NAMES = frozenset({"US", "IT", "WHO"})  # in capitals a name, not the p
 _JOINTS = frozenset({"and", "or"})
 _MOVES = frozenset({"up", "down", "higher", "lower"})  # after a subject with no verb: "Blackmores up 9.4%"
 _FIGURE_REACH = 16  # characters before a clause that opens with "and" where a figure stands ("rose 5%, and imports 3%")
+_LINKING = frozenset({"is", "was", "were", "are", "be", "been", "remain", "remains", "remained", "stood", "stand",
+                      "stands", "closed", "ended", "finished", "settled", "traded"})  # "was steady at", not "sells notes at"
+_AT_REACH = 4  # the most words from a verb to the "at" before its number with no object between ("sat pretty at")
 _GAP_WORDS = 5  # the longest subject of a clause whose verb is left out ("and imports 3%")
 _ASIDE_WORDS = 8  # the longest aside between commas ("Healthcare, 2018's best performing sector, dropped")
 
@@ -999,8 +1003,9 @@ def _object_noun(toks: list[str], lows: list[str]) -> str | None:
     start = len(lows) - 1
     while start > 0 and not (lows[start - 1] in _STOPWORDS or lows[start - 1][0].isdigit()):
         start -= 1
-    if start == len(lows) - 1 or last != "of" and (start == 0 or lows[start - 1] not in _DETERMINERS):
-        return None
+    if start == len(lows) - 1 or last != "of" and (start == 0 or lows[start - 1] not in _DETERMINERS
+                                                  or start > 1 and lows[start - 2] == "from"):
+        return None  # (not "slashed its quota from the Philippines to": where it comes from)
     return _noun_phrase(toks[start:-1])[0]
 
 
@@ -1052,6 +1057,19 @@ def _modified_noun(doc: _Doc, core: _Core, sent_start: int, sent_end: int) -> st
     stop = next((j for j, t in enumerate(toks) if not (t.islower() and t[0].isalpha()) or _past_noun(t)
                  or t in _PERSONAL or t in _REPORTING or t in _DIRECTION or t.endswith(("ly", "ing", "ed"))
                  or toks[j + 1:j + 2] and toks[j + 1].lower() in _NOUN_DETERMINERS), len(toks))  # ("The 21-year-old ran a")
+    return " ".join(toks[:min(stop, 3)]) or None
+
+
+def _times_noun(doc: _Doc, core: _Core, sent_end: int) -> str | None:
+    """The noun a multiple ending in "times" is of, right after it: "6.5 times earnings", "1.4 times book
+    value" (not "three times a week", "1.9 times more likely", "ten times bigger", "3 times already")."""
+    text = doc.text
+    if not text.endswith("times", core.start, core.end) or not text.startswith(" ", core.end) \
+            or not text[core.end + 1:core.end + 2].islower():
+        return None
+    toks = _tokens(text, core.end, min(sent_end, core.end + 40), doc.deadline)
+    stop = next((j for j, t in enumerate(toks) if not (t.islower() and t.isalpha()) or _past_noun(t) or _is_light(t)
+                 or t in _DIRECTION or j == 0 and t.endswith("er")), len(toks))  # (light: "already", "roughly")
     return " ".join(toks[:min(stop, 3)]) or None
 
 
@@ -2135,6 +2153,9 @@ def _build(doc: _Doc, core: _Core, idx: int, sent_start: int, sent_end: int,
             thing = _whole_of(doc, bought.start(), bought.end())[0]
             if thing and thing.split()[-1].lower() not in _NOT_BOUGHT:  # (not "for the year", "for the first time")
                 concept, holder = thing, holder or subject  # "paid $12,000 for a new roof": the roof, the payer's
+        multiplied = _times_noun(doc, core, sent_end) if core.kind == "multiple" and prev_low != "of" else None
+        if multiplied:  # "The stock trades on 6.5 times earnings": earnings, the stock's
+            concept, holder = multiplied, holder or subject
     value = _tidy(-core.value if core.negative else core.value)
     high = None if core.value_high is None else _tidy(core.value_high)
     if high is not None and high < value:
