@@ -393,11 +393,22 @@ _LEAD_PHRASE = regex.compile(
     regex.VERBOSE,
 )
 
+# ... or a channel: "said in an interview the rate would rise", "told CNN in a statement on Monday it had".
+_LEAD_CHANNEL = regex.compile(
+    rf"""[ \t]+(?:in|on|during)[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+)?(?:[\p{{L}}'’-]+[ \t]+){{0,2}}?
+        (?:{alternation(w for w in words("quote_channels.txt") if w.islower())})s?
+        (?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?
+        [ \t]+(?=(?:the|a|an|this|his|her|their|its|he|she|they|we|I|it|\p{{Lu}}\p{{Ll}}+)[ \t])""",
+    regex.VERBOSE,
+)
+
+
 # The first word after the verb that each of these patterns needs (past the blanks): clause_start
 # runs a pattern only when that word is there (after most verbs comes "that", "the", a name, ...).
 _FOR_TIME_OPENERS = frozenset(("for",))
 _LEAD_TIME_OPENERS = frozenset((*_LEAD_TIME_WORDS, "on", "last", "this"))
 _LEAD_PHRASE_OPENERS = frozenset(_LEAD_PHRASE_WORDS)
+_LEAD_CHANNEL_OPENERS = frozenset(("in", "on", "during"))
 
 # Verbs whose content is mostly an object, not a clause: it ends at the first comma or dash.
 _NP_OBJECT = frozenset(f for f, (lemma, _) in _VERBS.items() if lemma in (
@@ -3075,6 +3086,10 @@ def clause_start(text: str, cue: _Cue | str, s_end: int, cue_end: int | None = N
     m = _LEAD_TIME.match(text, pos, min(s_end, pos + 40), timeout=deadline.left()) if lead in _LEAD_TIME_OPENERS else None
     if m is not None:  # "said Wednesday he agrees ...", "have said repeatedly they ...": the time is the cue's
         return m.end() + 1
+    m = _LEAD_CHANNEL.match(text, pos, min(s_end, pos + 60), timeout=deadline.left()) \
+        if lead in _LEAD_CHANNEL_OPENERS else None
+    if m is not None:  # "said in an interview the rate would ...": the channel is the cue's
+        return m.end()
     m = _LEAD_PHRASE.match(text, pos, min(s_end, pos + 60), timeout=deadline.left()) \
         if lead in _LEAD_PHRASE_OPENERS else None
     if m is not None:  # "said after the convention he would ...": the phrase is the cue's
