@@ -136,6 +136,24 @@ _new_quote = slot_filler(Quote)  # Quote(*values) without the frozen __init__ (s
 _VERBS = {row[0]: (row[1], row[2]) for row in table("reporting_verbs.tsv")}
 # Verb forms that are mostly plural nouns ("member states", "the United States"): see _verb_of_subject.
 _MOSTLY_NOUNS = words("quote_mostly_nouns.txt")
+
+
+def _compound_sides() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """From quote_compound_nouns.txt, for each verb form in a two-word noun: the words before it
+    ("talk" show) and the words after it (claims "adjuster")."""
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for compound in words("quote_compound_nouns.txt"):
+        first, head = compound.split(" ")
+        if head in _VERBS:
+            before.setdefault(head, set()).add(first)
+        if first in _VERBS:
+            after.setdefault(first, set()).add(head)
+    return ({k: frozenset(v) for k, v in before.items()}, {k: frozenset(v) for k, v in after.items()})
+
+
+_COMPOUND_BEFORE, _COMPOUND_AFTER = _compound_sides()
+
 # Capitalised forms open a sentence or are a headline's words ("Asked whether ...", "Trump Says ..."):
 # only indirect speech reads them (quotations keep to the lower-case verbs). Headlines use the
 # present tense, so only those forms (and "Asked") are read: fewer candidates, same measured gain.
@@ -732,12 +750,24 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
                 if ok and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _IN_WORD)) \
                         and (end == n or not (text[end].isalnum() or text[end] == "-")) \
                         and (tail is None or text.startswith(tail, end)) \
-                        and (form not in _MOSTLY_NOUNS or _verb_of_subject(text, start)):
+                        and (form not in _MOSTLY_NOUNS or _verb_of_subject(text, start)) \
+                        and not _in_compound(text, start, end, form):
                     cues.append(_Cue(start, end + extra, form))
                 at = text.find(needle, end, stop)
         a = b
     cues.sort(key=_CUE_START)
     return cues
+
+
+def _in_compound(text: str, start: int, end: int, form: str) -> bool:
+    """The form at [start, end) is part of a two-word noun ("a Sunday talk show", "Talk radio host",
+    "a claims adjuster"; see quote_compound_nouns.txt): a dict look-up for the few forms in one."""
+    before = _COMPOUND_BEFORE.get(form)
+    if before is not None and _word_before(text, start).lower() in before \
+            and not (form[-1] == "s" and text.startswith(" that ", end)):  # "Footage from the game shows that"
+        return True
+    after = _COMPOUND_AFTER.get(form)
+    return after is not None and text[end:end + 1] == " " and text[end + 1:end + 20].split(" ", 1)[0].lower() in after
 
 
 def _verb_of_subject(text: str, start: int) -> bool:
