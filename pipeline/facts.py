@@ -489,7 +489,7 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     """(concept, holder) of a subject: "Kazakhstan's investment in Russia" -> ("investment", "Kazakhstan")."""
     lows = [t.lower() for t in tokens]
     for i in range(len(lows) - 1, -1, -1):
-        if lows[i] in _REPORTING:
+        if lows[i] in _REPORTING and not _owned(lows, i):  # (not "Canada's forecast")
             tokens, lows = tokens[i + 1:], lows[i + 1:]  # "Unilever said European sales": the sales
             break
     k = 0
@@ -503,8 +503,8 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
             break
     holder = None
     for i, tok in enumerate(tokens):
-        if tok.endswith(("'s", "’s")) and i + 1 < len(tokens) and tok.lower().replace("’", "'") not in _CONTRACTED:
-            holder = " ".join(_strip_determiners(tokens[:i]) + [tok[:-2]])
+        if _owned(lows, i + 1) and i + 1 < len(tokens):  # "Kazakhstan's", "the banks'"
+            holder = " ".join(_strip_determiners(tokens[:i]) + [tok[:-2] if tok[-1] in "sS" else tok[:-1]])
             tokens = _strip_determiners(tokens[i + 1:])
             lows = [t.lower() for t in tokens]
             break
@@ -865,7 +865,8 @@ def _subject_concept(doc: _Doc, idx: int, toks: list[str], lows: list[str], k: i
     word that ends it (_ends_subject)."""
     group = verb  # "are now expected to rise": the whole verb group stands between subject and number
     while group > k and (_is_verb(lows, group - 1) or lows[group - 1] in _VERB_GROUP
-                         or lows[group - 1] in _REPORTING or lows[group - 1].endswith("n't")):
+                         or lows[group - 1] in _REPORTING and not _owned(lows, group - 1)
+                         or lows[group - 1].endswith("n't")):
         group -= 1
     start = group
     while start > k and not _ends_subject(lows, start - 1, k):
@@ -1111,11 +1112,19 @@ def _past_noun(low: str) -> bool:
 
 
 def _is_verb(lows: list[str], i: int) -> bool:
-    """Token ``i`` is a verb of _VERBS_WENT, not a noun after a determiner or a modifier ("the cut", "a
-    rise", "net worth") nor "last" before a noun ("last year", "the last two games")."""
+    """Token ``i`` is a verb of _VERBS_WENT, not a noun after a determiner, an owner or a modifier ("the
+    cut", "a rise", "Canada's forecast", "net worth") nor "last" before a noun ("last year", "the last
+    two games")."""
     low = lows[i]
-    return low in _VERBS_WENT and not (i and (lows[i - 1] in _NOUN_DETERMINERS or _modifies_noun(lows[i - 1]))) \
+    return low in _VERBS_WENT and not (i and (lows[i - 1] in _NOUN_DETERMINERS or _modifies_noun(lows[i - 1]))
+                                       or _owned(lows, i)) \
         and (low != "last" or i == len(lows) - 1)
+
+
+def _owned(lows: list[str], i: int) -> bool:
+    """Token ``i`` follows an owner's "'s" or "s'" ("canada's forecast", "banks' estimate"): a noun.
+    Not after a pronoun with a verb on it ("it's forecast")."""
+    return i > 0 and lows[i - 1].endswith(("'s", "s'", "’s", "s’")) and lows[i - 1].replace("’", "'") not in _CONTRACTED
 
 
 def _modifies_noun(low: str) -> bool:
@@ -1133,6 +1142,8 @@ def _ends_subject(lows: list[str], i: int, k: int) -> bool:
     low = lows[i]
     if low in ("and", "or"):  # (after a figure too: "were up 0.25 points, or 0.01% and Nasdaq 100 e-minis were")
         return i > k and lows[i - 1][:1].isdigit() or any(_is_verb(lows, j) for j in range(k, i))
+    if low in _REPORTING and _owned(lows, i):
+        return False  # "Canada's forecast was cut": a noun after its owner
     return low in _SUBJECT_ENDS or _is_verb(lows, i) or low in _CONTRACTED \
         or (low.endswith("ed") and i + 1 < len(lows) and lows[i + 1] in _DETERMINERS)
 
