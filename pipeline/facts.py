@@ -521,7 +521,7 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
         stop = next((j for j in range(first, len(owner)) if owner[j].lower() in _STOPWORDS
                      and owner[j] not in _CAPITAL_NAMES and owner[j].lower() not in _JOINTS), len(owner))
         owner = [t for t in owner[first:stop] if t.lower() not in _JOINTS]  # ("of security and other needs around")
-        if 0 < len(owner) <= 4 and raw[at - 1].islower() and not any(
+        if 0 < len(owner) <= 4 and (raw[at - 1].islower() or at == 1 and owner[0].islower()) and not any(
                 t[0].isdigit() or t.lower() in _STOPWORDS or t.lower() in _NUMBER_WORDS for t in raw[:at]) \
                 and not any(t[0].isdigit() or t.lower() in _NUMBER_WORDS for t in owner):
             tokens, holder = raw[:at], " ".join(owner)  # (not "Bank of Commerce", "nine out of 10", "suggest the number of")
@@ -536,6 +536,32 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     if not all(named) or (len(last) < 3 or last.lower().endswith("ed") and last.lower() not in _ED_NOUNS) and not (named and _in_name(tokens, len(tokens) - 1)):
         return None, holder  # "especially given", "re", "9 p m address": not a noun phrase
     return " ".join(tokens), holder
+
+
+_PLACE_PREPOSITIONS = frozenset({"at", "in"})  # "profits at Tesco", "inflation in Britain": the name is whose it is
+
+
+def _place(toks: list[str], lows: list[str], k: int, verb: int) -> str | None:
+    """The name after the last "at"/"in" before the verb at ``verb`` (clause from ``k``), up to its first
+    function word: whose the subject's number is ("Quarterly profits at US media giant TimeWarner
+    jumped", "Shares in Borussia Dortmund dropped", "Oil stocks in Western Europe were"); None for no
+    name, a time or a figure ("in January", "at noon EDT", "in Q3")."""
+    i = next((j for j in range(verb - 1, k - 1, -1) if lows[j] in _PLACE_PREPOSITIONS), None)
+    if i is None:
+        return None
+    tokens = _strip_determiners(toks[i + 1:verb])
+    end = next((j for j, t in enumerate(tokens) if t.lower() in _STOPWORDS and t not in _CAPITAL_NAMES
+                and not (t == "of" and tokens[j + 1:j + 2] and tokens[j + 1][0].isupper())), len(tokens))
+    words_ = tokens[:end]  # ("in the Gulf of Mexico")
+    if not 0 < len(words_) <= 4 or not words_[0][0].isupper() or not words_[-1][0].isupper() \
+            or any(any(map(str.isdigit, w)) for w in words_):
+        return None
+    rest = lows[verb - len(tokens) + end:verb]  # the name reaches the verb group: it is in the subject
+    if not all(low in _VERB_GROUP or low in _VERBS_WENT or low.endswith(("n't", "ly")) for low in rest):
+        return None  # (not "fell 3% in London as the bank raised funds by selling stocks worth")
+    if any(part in _MONTHS or part in _DAY_NAMES or part in _PERIOD_UNITS for part in words_[-1].lower().split("-")):
+        return None  # "in April-July"
+    return " ".join(words_)
 
 
 def _in_name(tokens: list[str], i: int) -> bool:
@@ -730,6 +756,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     concept, holder = _subject_concept(doc, idx, toks, lows, k, verb)
     if holder is None and concept is not None:
         concept, holder = _named(doc, concept, _after_determiner(toks, lows, concept.split()[0], verb))
+    if holder is None and concept is not None:
+        holder = _place(toks, lows, k, verb)  # "Quarterly profits at US media giant TimeWarner jumped"
     between = lows[verb + 1:]
     if all(map(_is_light, between)):
         return concept, holder, False  # "sales rose by almost 5%", "was unchanged at 9.9%"
@@ -737,8 +765,9 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     if measured and measured.split()[-1].lower() not in _GENERIC_NOUNS:
         return measured, holder or concept, False  # "the firm has total debts of $1.87bn": debts, the firm's
     if measured or between[-1] == "at" and lows[verb] in _LINKING and len(between) <= _AT_REACH \
-            and _DETERMINERS.isdisjoint(between):
-        return concept, holder, False  # "was quoted at a staggering sum of $10m", "was just as impressive at 37.5"
+            and _DETERMINERS.isdisjoint(between) or between[-1] == "to" and "from" in between:
+        return concept, holder, False  # "was quoted at a staggering sum of $10m", "was just as impressive at
+        # 37.5", "fell 9.2 pct from the previous month to 277.2 mln dlrs"
     return None, None, False  # "is seizing on an attempt by 500 migrants": the number belongs to an object
 
 
@@ -996,18 +1025,20 @@ def _past_verb(toks: list[str], lows: list[str], j: int) -> bool:
 
 def _object_noun(toks: list[str], lows: list[str]) -> str | None:
     """The noun right before the number's "of" ("has total debts of", "an average of"), or before its
-    "to"/"at"/"for" after a determiner ("cut the false positive rate to"): the words back to a function word
-    or a number."""
+    "to"/"at"/"for" after a determiner ("cut the false positive rate to"; before "from" when "to" follows:
+    "slashed its quota from the Philippines to"): the words back to a function word or a number."""
     last = lows[-1]
     if last not in ("of", "to", "at", "for"):
         return None
-    start = len(lows) - 1
+    end = len(lows) - 1
+    if last == "to" and "from" in lows:  # "slashed its quota from the Philippines to": the quota
+        end = len(lows) - 1 - lows[::-1].index("from")
+    start = end
     while start > 0 and not (lows[start - 1] in _STOPWORDS or lows[start - 1][0].isdigit()):
         start -= 1
-    if start == len(lows) - 1 or last != "of" and (start == 0 or lows[start - 1] not in _DETERMINERS
-                                                  or start > 1 and lows[start - 2] == "from"):
-        return None  # (not "slashed its quota from the Philippines to": where it comes from)
-    return _noun_phrase(toks[start:-1])[0]
+    if start == end or last != "of" and (start == 0 or lows[start - 1] not in _DETERMINERS):
+        return None
+    return _noun_phrase(toks[start:end])[0]
 
 
 def _noun_of(toks: list[str], lows: list[str], k: int) -> str | None:
