@@ -2801,11 +2801,20 @@ def _subject_of_group(doc: _Doc, cue: _Cue, s_start: int, rule: str, vg: int, re
     for m in _SUBJECT_BREAK.finditer(text, low, vg):  # literal alternatives: nothing to backtrack, no timeout
         cs = m.end()
     comma = text.rfind(", ", cs, vg)
+    stop = vg
+    if comma >= 0 and not text[comma + 2:vg].strip():  # "Supporters of X, on the other hand, argued"
+        aside = text.rfind(", ", cs, comma)
+        before = text.rfind(", ", cs, aside) if aside >= 0 else -1
+        if aside >= 0 and _aside(text[aside + 2:comma]) \
+                and _NOT_BEFORE_ASIDE.isdisjoint(text[max(cs, before + 2):aside].split()):  # (not "Obama did not, however,")
+            stop, comma = aside, before
+            while text[max(cs, before + 2):stop].rpartition(" ")[2] in _CUE_ADVERBS:  # "He also, however, defended"
+                stop = text.rfind(" ", cs, stop)
     if comma >= 0:
         cs = comma + 2
     while cs < vg and text[cs] in " \t\"“”'‘(—–-":
         cs += 1
-    end = vg
+    end = stop
     while end > cs and text[end - 1] in " \t,":
         end -= 1
     np = text[cs:end].split()
@@ -2833,9 +2842,29 @@ def _subject_of_group(doc: _Doc, cue: _Cue, s_start: int, rule: str, vg: int, re
         return None  # ("Another said he hoped ...", "those who ... say": a determiner standing for people speaks)
     while cs < end and text[cs] == " ":
         cs += 1
-    if not _CLAUSE_WORDS.isdisjoint(np[:-1]):
+    if not _CLAUSE_WORDS.isdisjoint(np[:-1]) and not _to_after_of(np):
         return None  # "Barden now helps lead a program called", "a celebratory event was held called": a clause, not a subject
     return _Attribution(cue, _after_group_time(text, vg, cue.start), cue.end, (cs, end), None, rule)
+
+
+def _to_after_of(np: list[str]) -> bool:
+    """The only clause word of a capitalised subject is a "to" after its "of" ("Organizers of the push
+    to boycott the speech said", "The deputy head of China's delegation to the forum said"): a noun
+    phrase's own words, not a clause."""
+    words_ = np[:-1]
+    return np[0][:1].isupper() and _CLAUSE_WORDS.intersection(words_) == {"to"} and "of" in words_[:words_.index("to")]
+
+
+_ASIDE_WORDS = 4  # words of an aside between a subject and its verb
+_NOT_BEFORE_ASIDE = _AUXILIARIES | frozenset("may might must can do not never".split())  # a clause's words, no subject's
+_ASIDE_OPENERS = frozenset("on in for by at however meanwhile too though also instead nevertheless moreover".split())
+
+
+def _aside(part: str) -> bool:
+    """``part``, between two commas before a verb group, is an adverbial aside of the writer's ("on
+    the other hand", "in turn", "for its part", "however"): a few words opening with a preposition
+    or a linking adverb (not a name in apposition: "X, Pascale Boistard, confirmed")."""
+    return part.count(" ") < _ASIDE_WORDS and part.split(" ", 1)[0] in _ASIDE_OPENERS
 
 
 def _after_group_time(text: str, vg: int, verb: int) -> int:
