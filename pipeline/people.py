@@ -68,6 +68,9 @@ _GROUP_WORDS = words("people_group_words.txt")  # Everyone, Nobody: a mention, n
 _ROLE_ALT = alternation(_ROLES)
 _ABBREV_ALT = alternation({t.rstrip(".") for t in _TITLES if t.endswith(".")} | {"Jr", "Sr", "St"})
 _PRONOUN_ALT = alternation(_PRONOUNS)
+# a possessive speaks as its subject pronoun ("his claim that", "Her view that")
+_POSSESSIVE_PRONOUNS = {"his": "he", "His": "He", "her": "she", "Her": "She", "its": "it", "Its": "It",
+                        "their": "they", "Their": "They"}
 _DETERMINERS = (
     "the The a A an An his His her Her its Its their Their our Our one One another Another some Some "
     "many Many several Several other Other two Two three Three both Both most Most all All"
@@ -686,6 +689,8 @@ class People:
             if m is None or self._text[m.start:m.end] == "who":
                 return Speaker(None, "unknown")
             return self.resolve(self._text[m.start:m.end], m.start, m.appos)
+        if mention in _POSSESSIVE_PRONOUNS:  # "his claim that ...", "her belief that ...": the pronoun's person
+            return self.resolve(_POSSESSIVE_PRONOUNS[mention], pos)
         if mention in _PRONOUNS:
             gender, number = _PRONOUNS[mention]
             if gender in "mf":
