@@ -30,7 +30,7 @@ import regex
 from .limits import NO_DEADLINE, Deadline
 from .vocab import alternation, table, words
 
-__all__ = ["Speaker", "People", "Mention", "mention_before", "mention_reach", "mention_limit", "mention_after", "SUBJECT", "mention_kind", "trim_mention"]
+__all__ = ["Speaker", "People", "Mention", "mention_before", "mention_reach", "mention_limit", "mention_after", "SUBJECT", "mention_kind", "personal_name", "trim_mention"]
 
 MAX_NAME_SCANS = 24  # distinct surnames looked up for their fullest form, per document
 MAX_OCCURRENCES = 2  # occurrences of a surname read for its fullest form (the first ones name in full)
@@ -311,6 +311,17 @@ def _organisation_kind(names: tuple[str, ...]) -> bool:
 def _personal_name(names: tuple[str, ...]) -> bool:
     """A given name (or an initial) and more: John Smith, J. K. Rowling; not New York, BBC News."""
     return len(names) >= 2 and (names[0] in _GIVEN or (len(names[0]) == 2 and names[0][1] == "."))
+
+
+def personal_name(mention: str) -> bool:
+    """``mention`` is a person's name by its words: a given name or an initial and more, or a name
+    after a title.
+
+    >>> personal_name("Leana Wen"), personal_name("Senator Flake"), personal_name("Reality Check")
+    (True, True, False)
+    """
+    names, roles, _ = _name_parts(mention)
+    return _personal_name(names) or bool(roles and names)
 
 
 def mention_kind(mention: str) -> str:

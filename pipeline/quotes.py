@@ -34,7 +34,8 @@ from operator import attrgetter, itemgetter
 import regex
 
 from .limits import NO_DEADLINE, Deadline
-from .people import SUBJECT, People, mention_after, mention_before, mention_limit, mention_reach, trim_mention
+from .people import (SUBJECT, People, mention_after, mention_before, mention_limit, mention_reach, personal_name,
+                     trim_mention)
 from .records import slot_filler
 from .segment import Segmentation
 from .vocab import alternation, table, words
@@ -2630,9 +2631,23 @@ def _colon_paragraphs(doc: _Doc, spans: list[_Span]) -> list[tuple[int, int, _At
         if (i > 0 and spans[i - 1].close_end > p_start) or text.count(" ", start, end) < _MIN_COLON_WORDS - 1 \
                 or not _QUOTE_MARKS.isdisjoint(text[start:end]) or "''" in text[start:end]:
             continue  # a quotation in double marks: step 2's (single marks in a headline are its words)
+        if p_start == doc.seg.paragraphs[0][0] and not _title_label_speaks(doc, m.group(1)):
+            continue  # "Reality Check: The Facts vs. ...", "Here We Go Again: ...": a headline's kicker
         colon = m.end(1)
         rows.append((start, end, _Attribution(None, colon, colon + 1, m.span(1), None, "indirect.name_colon")))
     return rows[1:] if rows and _dateline(doc, [a.mention for _, _, a in rows]) else rows
+
+
+def _title_label_speaks(doc: _Doc, label: str) -> bool:
+    """The label before a headline's colon names a speaker: a person's name ("Leana Wen: Why I Left"),
+    a role ("Official: Airstrikes hit ..."), or a name whose last word the body writes too ("Pence:
+    ...", "Senator Flake: ..."). Not a kicker the body never writes ("Reality Check", "Here We Go
+    Again", "Where They Stand")."""
+    last = label.split()[-1]
+    if last.lower() in _ROLE_WORDS or personal_name(label):
+        return True
+    body = doc.seg.paragraphs[1][0] if len(doc.seg.paragraphs) > 1 else len(doc.text)
+    return doc.text.find(last.capitalize() if last.isupper() else last, body) >= 0
 
 
 # A turn of a transcript quoted in full ('"WALLACE: Let's start with ...', '"PENCE: Well, look, ...'): a
