@@ -473,6 +473,10 @@ _CATENATIVES = frozenset(
     "want wants going able unable likely unlikely willing unwilling refuse refuses decline declines seem seems appear "
     "appears used plan plans hope hopes need needs tend tends began begin begins continue continues try tries "
     "have has had ought eager reluctant quick ready".split())
+# ... those of them that are adjectives after a form of "be" ("are more likely to say", "was quick to note")
+_ADJECTIVE_CATENATIVES = frozenset("able unable likely unlikely willing unwilling eager reluctant quick ready".split())
+_COMPARATIVES = frozenset("more less most least".split())
+_BE_BEFORE_ADJECTIVE = frozenset("is are was were be been".split())
 # Where the question after "asked" starts ("about" itself is left out, as PolNeAR does).
 _QUESTION_OPENERS = (" about ", " whether ", " if ", " why ", " what ", " how ", " who ", " when ", " where ", " which ")
 _QUESTION_WORDS = (" whether ", " if ", " why ", " what ", " how ", " who ", " which ")
@@ -2783,6 +2787,13 @@ def _read_verb_group(text: str, cue: _Cue) -> tuple[int, str] | None:
             if not (verb in _CATENATIVES or (verb.endswith(("ed", "ing")) and verb.islower())):
                 break
             vg -= len(verb) + 4
+            if verb in _ADJECTIVE_CATENATIVES:  # "voters are slightly more likely to say": "are ... likely to" is the group's
+                word = _word_before(text, vg)
+                while word in _COMPARATIVES or (word.endswith("ly") and word.islower()):
+                    vg -= len(word) + 1
+                    word = _word_before(text, vg)
+                if word in _BE_BEFORE_ADJECTIVE:
+                    vg -= len(word) + 1
         elif not word or not (word in _CUE_SIDE or (word.endswith("ly") and word.islower())):
             break
         else:
