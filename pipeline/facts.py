@@ -498,8 +498,8 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     if k:
         tokens, lows = tokens[k:], lows[k:]
     for i in range(1, len(lows)):
-        if lows[i] in _PREPOSITIONS:
-            tokens, lows = tokens[:i], lows[:i]
+        if lows[i] in _PREPOSITIONS or lows[i].endswith("ing") and tokens[i].islower() and _is_plural(tokens[i - 1]):
+            tokens, lows = tokens[:i], lows[:i]  # (a participle after a plural opens a clause: "Cubans living")
             break
     holder = None
     for i, tok in enumerate(tokens):
@@ -512,8 +512,10 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
     tokens = [t for t, low in zip(tokens, lows) if low not in _STOPWORDS or low == "of" or t in _CAPITAL_NAMES]
     while tokens and tokens[-1].lower() == "of":
         tokens = tokens[:-1]
-    if holder and (len(holder.split()) > 3 or holder.lower() in _TIME_OWNERS):
-        holder = None  # a long run of words before "'s" is a clause, not an owner; "this week's rally": a time
+    if holder and (len(holder.split()) > 3 or holder.lower() in _TIME_OWNERS or _ANY_LETTER.search(holder) is None
+                   or holder.lower() in _NUMBER_WORDS):
+        holder = None  # a long run of words before "'s" is a clause, not an owner; "this week's rally": a time;
+        # "50's beef", "one's": a number owns nothing
     if len(tokens) - (tokens[:1] == ["US"]) > 4 and holder is None and "of" in raw[1:4]:
         at = raw.index("of", 1)  # "The length of the main suspension bridge": the length, the bridge's
         owner = raw[at + 1:]
@@ -765,7 +767,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
     if measured and measured.split()[-1].lower() not in _GENERIC_NOUNS:
         return measured, holder or concept, False  # "the firm has total debts of $1.87bn": debts, the firm's
     if measured or between[-1] == "at" and lows[verb] in _LINKING and len(between) <= _AT_REACH \
-            and _DETERMINERS.isdisjoint(between) or between[-1] == "to" and "from" in between:
+            and _DETERMINERS.isdisjoint(between) \
+            or between[-1] == "to" and "from" in between and all(map(_is_light, between[:between.index("from")])):
         return concept, holder, False  # "was quoted at a staggering sum of $10m", "was just as impressive at
         # 37.5", "fell 9.2 pct from the previous month to 277.2 mln dlrs"
     return None, None, False  # "is seizing on an attempt by 500 migrants": the number belongs to an object
