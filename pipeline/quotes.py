@@ -917,8 +917,10 @@ def _attr_from_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attributi
         return None  # "The said property", "It was said that"
     if cue.form in _NOUNISH and m.cue_start == cue.start and (
             mention.endswith(("'s", "’s"))
-            or (mention[0].isupper() and mention not in _PRONOUNS and _word_before(doc.text, s)[-1:].isalpha())):
+            or (mention[0].isupper() and mention not in _PRONOUNS and _word_before(doc.text, s)[-1:].isalpha()
+                and not _verb_before_that(doc.text, cue))):
         return None  # "the Opportunity Project report", "the Islamic State's calls": nouns, not verbs
+        # (but "the Associated Press reports that ...": a verb)
     return _Attribution(cue, m.cue_start, cue.end, (s, e), m.appos, rule)
 
 
@@ -929,6 +931,33 @@ def _inside_phrase(word: str) -> bool:
     """The word before a name is a preposition or a participle, whose object the name is ("in
     Iowa", "serving in Iran", "supporting Mr. Cruz")."""
     return word in _PHRASE_PREPOSITIONS or (word.islower() and word.endswith("ing") and len(word) > 4)
+
+
+_SUBJECT_NOUN_VERBS = frozenset("claims reports estimates forecasts".split())  # "the suit claims that"
+
+
+def _verb_before_that(text: str, cue: _Cue) -> bool:
+    """A noun-like form in -s before "that" after a subject is the verb ("the suit claims that",
+    "the Associated Press reports that"), not the noun ("amid reports that", "his claims that": a
+    preposition, a determiner or a possessive right before it)."""
+    if cue.form[-1] != "s" or cue.form in _SHOW or not text.startswith(" that ", cue.end):
+        return False  # ("shows that" has rules of its own)
+    before = _word_before(text, cue.start)
+    if before[:1].isupper():  # "the Associated Press reports that", "CNN claims that"
+        if before in _DETERMINERS or before.endswith(("'s", "’s", "’", "'")):
+            return False
+        pos = cue.start - len(before) - 1
+        for _ in range(6):  # the capitalised run: what stands before it tells a subject from a modifier
+            word = _word_before(text, pos)
+            if not (word[:1].isupper() or word in ("of", "&", "former")) or word in _DETERMINERS:
+                break
+            pos -= len(word) + 1
+        # a subject opens a clause (not "dispute Republican claims that", "with Wall Street estimates that")
+        return not word or word in _DETERMINERS or word in _COORDINATING or word.endswith((",", ":", "."))
+    # a determined noun subject of a verb that reports: "the suit claims that" (not "the liberal tweets
+    # that", "amid news reports that", "reiterating calls that")
+    return cue.form in _SUBJECT_NOUN_VERBS and before.isalpha() and before.islower() and before not in _NOT_SUBJECT_END \
+        and _word_before(text, cue.start - len(before) - 1) in _DETERMINERS
 
 
 _COORDINATORS = (" and ", " but ")
@@ -2268,7 +2297,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
         if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"  # "seems to show"
-                             or cue.form in _SHOW and text.startswith(" that ", cue.end)  # "The transcript shows that"
+                             or (cue.form in _SHOW or _verb_before_that(text, cue))  # "The transcript shows that",
+                             and text.startswith(" that ", cue.end)  # "the suit claims that"
                              and not _relative_that(text, cue.end + 6, s_end)):  # (not "a show that aired")
             attr = _np_subject(doc, cue, s_start, "indirect.np_said")
     if attr is None and _VERBS[cue.form][1] in _SOURCELESS_CLASSES and _word_before(text, cue.start) not in _NOT_BEFORE_SOURCELESS and (
