@@ -345,6 +345,7 @@ _TIME_ONLY = regex.compile(
 _TAIL_WORDS = frozenset(
     "in on at during after before while when last this earlier later late yesterday today tonight recently "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday via through".split())
+_TAIL_REACH = 5  # the most words of a time or channel after "..., said X" ("on NBC", "in a statement on Monday")
 _QUOTE_MARKS = frozenset('"“”«»')
 
 # A preposition that belongs to the verb ("called for", "warned of"): the clause starts after it.
@@ -2971,9 +2972,18 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
     if " that " in _tail_head(tail, True, not inverted) or not _QUOTE_MARKS.isdisjoint(tail):
         return False
     if inverted:  # "..., said X": X and its apposition end it (not "X, a manager, said the flag was removed, ...")
-        m = mention_after(text, cue.end, s_end)
-        return m is not None and (m.end >= s_end or text[m.end] in ",(") \
-            and _CLAUSE_WORDS.isdisjoint(text[m.start:m.end].split())
+        m = mention_after(text, cue.end, s_end)  # ... or a time or a channel: "..., said X on NBC"
+        if m is None or not _CLAUSE_WORDS.isdisjoint(text[m.start:m.end].split()):
+            return False
+        if m.end >= s_end or text[m.end] in ",(":
+            return True
+        rest = text[m.end:s_end]
+        tail = rest.split()  # a time or a channel, after a clause with a verb of its own: "The bill will pass,
+        # said Senator McCain on NBC" (not "X, president of Y, told reporters at the time the fund would",
+        # an audience; "X, a Texas investor, said in a filing ...", an apposition; "X, president of Y, said
+        # the board yesterday approved ...", a clause)
+        return cue.form not in _TELL and tail[0] in _TAIL_WORDS and len(tail) <= _TAIL_REACH \
+            and _has_finite_verb(text[s_start:cue.start])
     pos = cue.end
     if cue.form in _TELL:  # the audience: told POLITICO, told reporters
         aud_end = _audience_end(text, pos, s_end, doc.deadline)
@@ -2987,6 +2997,13 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
 # after a comma in the tail of a clause-final verb, words that open a clause of its own
 _TAIL_RELATIVES = frozenset(("who", "which"))
 _TAIL_CLAUSE_OPENERS = frozenset("though although but while whereas".split())
+
+
+def _has_finite_verb(clause: str) -> bool:
+    """An auxiliary, a contracted "'s" or a lower-case word in -ed in ``clause``: it is a clause, not a
+    name with its apposition ("Craxi, Italy's prime minister for ...")."""
+    return any(w in _CLAUSE_AUXILIARIES or w.endswith(("'s", "’s")) and w.islower() or w.islower() and w.endswith("ed")
+               for w in clause.split())
 
 
 def _tail_head(tail: str, relatives: bool, clauses: bool) -> str:
