@@ -782,13 +782,17 @@ _LINKING = frozenset({"is", "was", "were", "are", "be", "been", "remain", "remai
                       "stands", "closed", "ended", "finished", "settled", "traded"})  # "was steady at", not "sells notes at"
 _AT_REACH = 4  # the most words from a verb to the "at" before its number with no object between ("sat pretty at")
 _GAP_WORDS = 5  # the longest subject of a clause whose verb is left out ("and imports 3%")
+_ASIDE_CHARS = 80  # the longest aside in characters (read before its words)
 _ASIDE_WORDS = 8  # the longest aside between commas ("Healthcare, 2018's best performing sector, dropped")
 
 
 def _lows(toks: list[str]) -> list[str]:
     """The tokens in lower case, "’" as "'"; "US", "IT", "WHO" written in capitals stay as they are:
     names, not the pronouns that end a subject ("Quarterly profits at US media giant TimeWarner")."""
-    return [t if t in _CAPITAL_NAMES else t.lower().replace("’", "'") for t in toks]
+    lows = [t.lower().replace("’", "'") for t in toks]
+    if _CAPITAL_NAMES.isdisjoint(toks):
+        return lows
+    return [t if t in _CAPITAL_NAMES else low for t, low in zip(toks, lows)]
 
 
 def _named(doc: _Doc, concept: str, after_determiner: bool) -> tuple[str | None, str | None]:
@@ -818,8 +822,10 @@ def _gapped(toks: list[str], lows: list[str], k: int) -> tuple[str, list[str], b
     or none where the number restates or goes on from the figure before ("..., or 8.8 percent", "and
     about 3%", "and a total of"); ("", [], True) where a clause of its own starts ("and it's 12%
     higher", "and will fit into 64 racks", "And Newcastle's 18-year-old"); None otherwise."""
-    j = next((i for i in range(len(lows) - 1, -1, -1) if lows[i] in _JOINTS), None)
-    if j is None or not _VERBS.isdisjoint(lows[j + 1:]):
+    if _JOINTS.isdisjoint(lows):
+        return None
+    j = len(lows) - 1 - min(lows[::-1].index(joint) for joint in _JOINTS if joint in lows)  # the last one
+    if not _VERBS.isdisjoint(lows[j + 1:]):
         return None
     opens = j < k
     if not opens and not any(low[:1].isdigit() for low in lows[max(k, j - 4):j]):
@@ -845,6 +851,8 @@ def _moved(toks: list[str], lows: list[str], k: int, named: bool) -> list[str] |
     sales down 3%"; ``named``: after a verb, a name only: "lifted shares such as Blackmores up 9.4 per
     cent to $84"): the words back to a function word, a figure or the clause's start, ending in a name or
     a plural; None when that word is not followed by light words only."""
+    if _MOVES.isdisjoint(lows):
+        return None
     d = next((i for i in range(len(lows) - 1, k - 1, -1) if lows[i] in _MOVES), None)
     if d is None or d == k or not all(map(_is_light, lows[d + 1:])):
         return None
@@ -873,13 +881,15 @@ def _past_aside(doc: _Doc, lo: int, at: int, toks: list[str], lows: list[str]):
     if lows and not relative and not _is_verb(lows, 0):
         return None
     prev = _CLAUSE_MARK.search(text, lo, at)
+    if not relative and (prev is None or prev.group() != "," or at - prev.end() > _ASIDE_CHARS):
+        return None  # (read first: most numbers after a comma have no aside before it)
     seg = _tokens(text, prev.end() if prev else lo, at, doc.deadline)
     seg_lows = _lows(seg)
     if not seg:
         return None
     if relative:  # "Healthcare, which dropped" (not "54.55 dlrs per share, which represents": a unit)
         return None if any(low[:1].isdigit() for low in seg_lows[-4:]) else (seg + toks, seg_lows + lows)
-    if prev is None or prev.group() != "," or len(seg) > _ASIDE_WORDS or not _JOINTS.isdisjoint(seg_lows) \
+    if len(seg) > _ASIDE_WORDS or not _JOINTS.isdisjoint(seg_lows) \
             or any(_is_verb(seg_lows, i) for i in range(len(seg))):
         return None  # (not "hits by the Byrds, Ry Cooder and the Beach Boys, has died": a list)
     before = _CLAUSE_MARK.search(text, lo, prev.start())
