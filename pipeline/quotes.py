@@ -1062,6 +1062,37 @@ def _speaker_of_verb_before(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Att
 
 _PARTICIPLE_REACH = 200  # characters from a reporting verb to a participle after its clause
 _SECOND_CLAUSE = (", and ", ", but ", ", while ")
+_SUBJECT_WORDS_MAX = 5  # words of a sentence's subject read before its past-tense verb
+_HAVE_FORMS = frozenset(("has", "have", "had"))
+_NOT_SUBJECT_OPENERS = frozenset("here there earlier later now then today yesterday".split())
+
+
+def _words_before_past_verb(doc: _Doc, cue: _Cue, limit: int) -> _Attribution | None:
+    """"Both parents stiffened their denunciation of Mr. Trump, saying ...": when no speaker is found
+    for a participle after a comma, the words that open its sentence up to its first verb in -ed or
+    auxiliary (at most five, capitalised first, no phrase opener, no punctuation) are its subject."""
+    text = doc.text
+    if text[max(limit, cue.start - 2):cue.start] != ", " or _beyond_subject_reach(doc, limit, cue.start) \
+            or not (text.startswith(" that ", cue.end) or text.startswith(_SOURCELESS_OPENERS, cue.end)):
+        return None  # (a reported clause only: not "..., adding family-friendly amenities")
+    head = text[limit:min(cue.start, limit + 80)].split(" ", _SUBJECT_WORDS_MAX + 1)
+    for i, word in enumerate(head[1:_SUBJECT_WORDS_MAX + 1], 1):
+        if word in _HAVE_FORMS or (word.islower() and word.isalpha() and word.endswith("ed")):
+            words_ = head[:i]
+            if not words_[0][:1].isupper() or words_[0] in _PHRASE_OPENERS or words_[0] in _NO_SOURCE_SUBJECTS \
+                    or words_[0].lower() in _SUBORDINATORS or words_[0].lower() in _NOT_SUBJECT_OPENERS \
+                    or not _NO_PUNCTUATION.isdisjoint("".join(words_)) or _only_stopwords(" ".join(words_)) \
+                    or any(w in _VERBS or w in _CUE_ADVERBS or w.endswith("ly") or w == "even" for w in words_[1:]):
+                return None  # (not "Protest groups say the restrictions ...", "And even the numbers are", "When he")
+            end = limit + len(" ".join(words_))
+            s_end = doc.sentence(cue.start)[1]
+            if doc.cues_between(end, cue.start - 2) or any(c.form in _SPEECH for c in doc.cues_between(cue.end, s_end)):
+                return None  # "Basis bids firmed ..., traders said, noting": the participle is that verb's; "The
+                # curve has come closer, pointing to ..., he said": the sentence is reported
+            return _Attribution(cue, cue.start, cue.end, (limit, end), None, "indirect.gerund")
+        if not word.isalpha() and word not in ("Mr.", "Mrs.", "Ms.", "Dr."):
+            return None
+    return None
 
 
 def _subject_of_verb_before(doc: _Doc, cue: _Cue, limit: int) -> _Attribution | None:
@@ -2294,7 +2325,8 @@ def _indirect(doc: _Doc, cue: _Cue) -> tuple[_Attribution, int, int, str] | None
                 attr = _Attribution(cue, cue.start, cue.end, found[:2], None, "indirect.gerund")
         else:
             attr = _speaker_of_verb_before(doc, cue, s_start, "indirect.gerund") \
-                or _subject_attr(doc, cue, s_start, "indirect.gerund") or _subject_of_verb_before(doc, cue, s_start)
+                or _subject_attr(doc, cue, s_start, "indirect.gerund") or _subject_of_verb_before(doc, cue, s_start) \
+                or _words_before_past_verb(doc, cue, s_start)
     else:
         attr = _attr_from_before(doc, cue, s_start, "indirect.x_said")
         if attr is None and (cue.form not in _NOUNISH or _word_before(text, cue.start) == "to"  # "seems to show"
