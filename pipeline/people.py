@@ -62,6 +62,7 @@ _CONNECTOR_NEEDLES = tuple(f" {word} " for word in ("of", *sorted(_NAME_CONNECTO
 _OF = " of "
 _SURNAME_HEADS = words("people_surname_heads.txt")  # Walter White, Margaret Court
 _PLACES = words("people_places.txt")  # speak as organisations: China, Labour, the White House
+_ORGANISATIONS = words("people_organisations.txt")  # Reuters, Apple, the Fed: organisations by name alone
 _GROUP_WORDS = words("people_group_words.txt")  # Everyone, Nobody: a mention, no name
 
 
@@ -305,7 +306,8 @@ def _org_head(word: str) -> bool:
 def _organisation_kind(names: tuple[str, ...]) -> bool:
     """A name that speaks as an organisation: one with an organisation's head noun, or one that ends
     as a company's, a paper's or an agency's does ("USX Corp", "the New York Times", "Fox News")."""
-    return _organisation_name(names) or bool(names) and (names[-1] in _COMPANY_SUFFIXES or names[-1] in _ORG_NAME_WORDS)
+    return _organisation_name(names) or bool(names) and (
+        names[-1] in _COMPANY_SUFFIXES or names[-1] in _ORG_NAME_WORDS or " ".join(names) in _ORGANISATIONS)
 
 
 def _personal_name(names: tuple[str, ...]) -> bool:

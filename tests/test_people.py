@@ -81,7 +81,8 @@ def test_pronoun_without_antecedent_is_null():
     ("the ministry", "organisation"), ("Vladimir Putin", "person"), ("he", "person"),
     ("officials", "person"), ("they", "unknown"), ("the New York Times", "organisation"),
     ("Fox News", "organisation"), ("Standard and Poor's Corp", "organisation"), ("the Treasury", "organisation"),
-    ("a Democratic staffer", "person"), ("John Smith", "person"),
+    ("a Democratic staffer", "person"), ("John Smith", "person"), ("Reuters", "organisation"),
+    ("the Fed", "organisation"), ("Queens College", "organisation"),
 ])
 def test_mention_kind(mention, kind):
     assert mention_kind(mention) == kind
