@@ -1213,7 +1213,7 @@ def _subject_attr(doc: _Doc, cue: _Cue, limit: int, rule: str) -> _Attribution |
     between it and the verb: "Mr. Manafort, citing ..., said" / "Sanders released a statement,
     insisting that"."""
     text = doc.text
-    before = text[max(limit, cue.start - 3):cue.start].rstrip()
+    before = text[max(limit, cue.start - 5):cue.start].rstrip(" \t\"”'’")  # ("citing ''the magic,'' said")
     if (not before.endswith(",") and cue.form not in _GERUNDS) or cue.start - limit > 400 \
             or _beyond_subject_reach(doc, limit, cue.start):
         return None
