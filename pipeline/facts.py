@@ -503,7 +503,7 @@ def _noun_phrase(tokens: list[str]) -> tuple[str | None, str | None]:
             break
     holder = None
     for i, tok in enumerate(tokens):
-        if _owned(lows, i + 1) and i + 1 < len(tokens):  # "Kazakhstan's", "the banks'"
+        if i + 1 < len(tokens) and lows[i].endswith(_OWNER_ENDS) and _owned(lows, i + 1):  # "Kazakhstan's", "the banks'"
             holder = " ".join(_strip_determiners(tokens[:i]) + [tok[:-2] if tok[-1] in "sS" else tok[:-1]])
             tokens = _strip_determiners(tokens[i + 1:])
             lows = [t.lower() for t in tokens]
@@ -745,7 +745,7 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
         if joint and not (count and joint == "and") and (opens or not fraction):  # (not "and one third of turnover was")
             return None, None, True  # "..., or 8.8 percent": the figure before restated
         return None, None, False  # "..., and 300 workers lost their jobs": a clause of its own
-    verb = next((i for i in range(len(lows) - 1, k - 1, -1) if _is_verb(lows, i)), None)
+    verb = next((i for i in range(len(lows) - 1, k - 1, -1) if lows[i] in _VERBS_WENT and _is_verb(lows, i)), None)
     moved = _moved(toks, lows, k if verb is None else verb + 1, verb is not None)
     if moved:
         return (*_phrase_named(doc, moved), False)  # "such as Blackmores up 9.4 per cent to $84"
@@ -789,7 +789,9 @@ _ASIDE_WORDS = 8  # the longest aside between commas ("Healthcare, 2018's best p
 def _lows(toks: list[str]) -> list[str]:
     """The tokens in lower case, "’" as "'"; "US", "IT", "WHO" written in capitals stay as they are:
     names, not the pronouns that end a subject ("Quarterly profits at US media giant TimeWarner")."""
-    lows = [t.lower().replace("’", "'") for t in toks]
+    if not toks:
+        return []
+    lows = " ".join(toks).lower().replace("’", "'").split(" ")  # (tokens have no blank: one call each for all)
     if _CAPITAL_NAMES.isdisjoint(toks):
         return lows
     return [t if t in _CAPITAL_NAMES else low for t, low in zip(toks, lows)]
@@ -906,7 +908,7 @@ def _subject_concept(doc: _Doc, idx: int, toks: list[str], lows: list[str], k: i
     """(concept, holder) of the subject of the verb at ``verb``, read back from its verb group to the
     word that ends it (_ends_subject)."""
     group = verb  # "are now expected to rise": the whole verb group stands between subject and number
-    while group > k and (_is_verb(lows, group - 1) or lows[group - 1] in _VERB_GROUP
+    while group > k and (lows[group - 1] in _VERBS_WENT and _is_verb(lows, group - 1) or lows[group - 1] in _VERB_GROUP
                          or lows[group - 1] in _REPORTING and not _owned(lows, group - 1)
                          or lows[group - 1].endswith("n't")):
         group -= 1
@@ -1165,10 +1167,13 @@ def _is_verb(lows: list[str], i: int) -> bool:
         and (low != "last" or i == len(lows) - 1)
 
 
+_OWNER_ENDS = ("'s", "s'", "’s", "s’")  # an owner's word ends so ("Kazakhstan's", "the banks'")
+
+
 def _owned(lows: list[str], i: int) -> bool:
     """Token ``i`` follows an owner's "'s" or "s'" ("canada's forecast", "banks' estimate"): a noun.
     Not after a pronoun with a verb on it ("it's forecast")."""
-    return i > 0 and lows[i - 1].endswith(("'s", "s'", "’s", "s’")) and lows[i - 1].replace("’", "'") not in _CONTRACTED
+    return i > 0 and lows[i - 1].endswith(_OWNER_ENDS) and lows[i - 1].replace("’", "'") not in _CONTRACTED
 
 
 def _modifies_noun(low: str) -> bool:
@@ -1185,10 +1190,10 @@ def _ends_subject(lows: list[str], i: int, k: int) -> bool:
     gained 3.5%"; one subject: "Obama and Romney each received")."""
     low = lows[i]
     if low in ("and", "or"):  # (after a figure too: "were up 0.25 points, or 0.01% and Nasdaq 100 e-minis were")
-        return i > k and lows[i - 1][:1].isdigit() or any(_is_verb(lows, j) for j in range(k, i))
+        return i > k and lows[i - 1][:1].isdigit() or any(lows[j] in _VERBS_WENT and _is_verb(lows, j) for j in range(k, i))
     if low in _REPORTING and _owned(lows, i):
         return False  # "Canada's forecast was cut": a noun after its owner
-    return low in _SUBJECT_ENDS or _is_verb(lows, i) or low in _CONTRACTED \
+    return low in _SUBJECT_ENDS or low in _VERBS_WENT and _is_verb(lows, i) or low in _CONTRACTED \
         or (low.endswith("ed") and i + 1 < len(lows) and lows[i + 1] in _DETERMINERS)
 
 

@@ -303,6 +303,7 @@ def _org_head(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and _ROLES.get(word.lower()) == "organisation"
 
 
+@lru_cache(maxsize=8192)
 def _organisation_kind(names: tuple[str, ...]) -> bool:
     """A name that speaks as an organisation: one with an organisation's head noun, or one that ends
     as a company's, a paper's or an agency's does ("USX Corp", "the New York Times", "Fox News")."""

@@ -154,6 +154,7 @@ def _compound_sides() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
 
 
 _COMPOUND_BEFORE, _COMPOUND_AFTER = _compound_sides()
+_COMPOUND_FORMS = frozenset(_COMPOUND_BEFORE) | frozenset(_COMPOUND_AFTER)  # the forms _in_compound reads
 
 # Capitalised forms open a sentence or are a headline's words ("Asked whether ...", "Trump Says ..."):
 # only indirect speech reads them (quotations keep to the lower-case verbs). Headlines use the
@@ -743,6 +744,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
             # what must follow the form: "her belief that", "as X put it"
             tail = " that " if form in _NOUN_ONLY else _IT if form in _PUT_IT else None
             extra = len(_IT) if form in _PUT_IT else 0
+            compound = form in _COMPOUND_FORMS  # (most forms are in no two-word noun: no call per match)
             size = len(needle)
             stop = b + size
             at = text.find(needle, a, stop)
@@ -757,7 +759,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
                         and (end == n or not (text[end].isalnum() or text[end] == "-")) \
                         and (tail is None or text.startswith(tail, end)) \
                         and (form not in _MOSTLY_NOUNS or _verb_of_subject(text, start)) \
-                        and not _in_compound(text, start, end, form):
+                        and not (compound and _in_compound(text, start, end, form)):
                     cues.append(_Cue(start, end + extra, form))
                 at = text.find(needle, end, stop)
         a = b
