@@ -745,6 +745,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
             tail = " that " if form in _NOUN_ONLY else _IT if form in _PUT_IT else None
             extra = len(_IT) if form in _PUT_IT else 0
             compound = form in _COMPOUND_FORMS  # (most forms are in no two-word noun: no call per match)
+            capital = form[0].isupper()  # ("Says", "Express": maybe inside a name)
             size = len(needle)
             stop = b + size
             at = text.find(needle, a, stop)
@@ -759,12 +760,27 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
                         and (end == n or not (text[end].isalnum() or text[end] == "-")) \
                         and (tail is None or text.startswith(tail, end)) \
                         and (form not in _MOSTLY_NOUNS or _verb_of_subject(text, start)) \
-                        and not (compound and _in_compound(text, start, end, form)):
+                        and not (compound and _in_compound(text, start, end, form)) \
+                        and not (capital and _inside_name(text, start, end)):
                     cues.append(_Cue(start, end + extra, form))
                 at = text.find(needle, end, stop)
         a = b
     cues.sort(key=_CUE_START)
     return cues
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """The capitalised form at [start, end) goes on a name ("American Express would not comment",
+    "Federal Express said"): a capitalised word right before it and a lower-case one after it (in a
+    headline in title case the word after is capitalised too, or one of its small words: "Trump Says He
+    Will Run", "Trump Announces a Freeze")."""
+    before = _word_before(text, start)
+    if not (before[:1].isupper() and before[-1:].isalpha() and text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
+        return False
+    return text[end + 1:end + 8].split(" ", 1)[0] not in _TITLE_SMALL_WORDS
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of on in to for and or at by with as".split())  # lower case in a title
 
 
 def _in_compound(text: str, start: int, end: int, form: str) -> bool:
