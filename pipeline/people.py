@@ -955,9 +955,12 @@ def _token_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
         start += 1
     if start >= limit or text[start] == "\n":
         return None
-    end = start
-    while end < limit and text[end] not in " \t\xa0\n":
-        end += 1
+    end = text.find(" ", start, limit)
+    end = limit if end < 0 else end
+    if not text[start:end].isprintable():  # a tab, no-break space or line break before the space (rare)
+        end = start
+        while end < limit and text[end] not in " \t\xa0\n":
+            end += 1
     return start, end
 
 

@@ -220,6 +220,20 @@ _WORD_TO_FORM.update({f + tail: f for f in _POLL_FORMS for tail in ("", ",")})
 _WORD_KEYS = frozenset(_WORD_TO_FORM)
 _IN_WORD = frozenset("-’'")  # so-called, o'clock: a verb form glued to these is not a verb
 
+
+def _cue_plan(form: str) -> tuple[bool, str, str | None, int, bool, bool, bool]:
+    """How _find_cues looks for ``form`` and checks a match, worked out once per form: (whether it
+    is "according", the text looked for, what must follow it: "her belief that", "as X put it",
+    the characters of that kept in the cue, whether it may be part of a two-word noun, whether it
+    is mostly a noun, whether it is capitalised: "Says", "Express", maybe inside a name)."""
+    according = form == "according"
+    return (according, "ccording to" if according else form,
+            " that " if form in _NOUN_ONLY else _IT if form in _PUT_IT else None,
+            len(_IT) if form in _PUT_IT else 0, form in _COMPOUND_FORMS, form in _MOSTLY_NOUNS, form[0].isupper())
+
+
+_CUE_PLANS = {form: _cue_plan(form) for form in set(_WORD_TO_FORM.values())}
+
 # Quotation marks: the double marks and the New York Times' doubled apostrophe (found with
 # str.find, see _find_marks). Single quotes are handled separately (title only).
 _DOUBLE_MARKS = '"“”„‟«»'
@@ -739,13 +753,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
         b = text.find(" ", a + CUE_CHUNK) if a + CUE_CHUNK < n else n
         b = n if b < 0 else b
         for form in {_WORD_TO_FORM[w] for w in _WORD_KEYS.intersection(text[a:b].replace(".", " ").split())}:
-            according = form == "according"
-            needle = "ccording to" if according else form
-            # what must follow the form: "her belief that", "as X put it"
-            tail = " that " if form in _NOUN_ONLY else _IT if form in _PUT_IT else None
-            extra = len(_IT) if form in _PUT_IT else 0
-            compound = form in _COMPOUND_FORMS  # (most forms are in no two-word noun: no call per match)
-            capital = form[0].isupper()  # ("Says", "Express": maybe inside a name)
+            according, needle, tail, extra, compound, mostly_noun, capital = _CUE_PLANS[form]
             size = len(needle)
             stop = b + size
             at = text.find(needle, a, stop)
@@ -759,7 +767,7 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
                 if ok and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _IN_WORD)) \
                         and (end == n or not (text[end].isalnum() or text[end] == "-")) \
                         and (tail is None or text.startswith(tail, end)) \
-                        and (form not in _MOSTLY_NOUNS or _verb_of_subject(text, start)) \
+                        and (not mostly_noun or _verb_of_subject(text, start)) \
                         and not (compound and _in_compound(text, start, end, form)) \
                         and not (capital and _inside_name(text, start, end)):
                     cues.append(_Cue(start, end + extra, form))
