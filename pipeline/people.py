@@ -183,7 +183,7 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
         if tok[:1].isupper() and low in _ROLES and _org_head(nxt) and nxt not in _GIVEN:
             roles.add(low)
             keep.append(tok)  # "Justice Department", "Labor Party": a role word naming an organisation
-        elif _family_title(keep, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
+        elif keep and _family_title(keep, tok, nxt):
             keep.append(tok)  # "Peter King", "Larry King": after a given name a title is the family name
         elif tok in _TITLES or tok in _TITLES_WITHOUT_STOP:
             gender = _TITLES.get(tok, _TITLES.get(tok + ".", "x")) if gender == "x" else gender
@@ -195,7 +195,7 @@ def _name_parts(mention: str) -> tuple[tuple[str, ...], frozenset[str], str]:
                 keep.append(tok)  # "Labour Party", "Bank of England", "Senate Finance Committee"
             else:
                 keep = []
-        elif _month_family_name(tokens, i, keep):
+        elif tok in _MONTH_NAMES and _month_family_name(tokens, i, keep):
             keep.append(tok)  # "Theresa May", "Mrs May": a family name, not the month
         elif tok.endswith(("'s", "’s")) and nxt in _COMPANY_SUFFIXES and tok[:1].isupper():
             keep.append(tok)  # "Standard and Poor's Corp", "McDonald's Corp": the company's name, no owner
