@@ -745,7 +745,8 @@ def _concept(doc: _Doc, idx: int, sent_start: int, left: int, count: bool = Fals
         if joint and not (count and joint == "and") and (opens or not fraction):  # (not "and one third of turnover was")
             return None, None, True  # "..., or 8.8 percent": the figure before restated
         return None, None, False  # "..., and 300 workers lost their jobs": a clause of its own
-    verb = next((i for i in range(len(lows) - 1, k - 1, -1) if lows[i] in _VERBS_WENT and _is_verb(lows, i)), None)
+    verb = None if _VERBS_WENT.isdisjoint(lows) else next(
+        (i for i in range(len(lows) - 1, k - 1, -1) if lows[i] in _VERBS_WENT and _is_verb(lows, i)), None)
     moved = _moved(toks, lows, k if verb is None else verb + 1, verb is not None)
     if moved:
         return (*_phrase_named(doc, moved), False)  # "such as Blackmores up 9.4 per cent to $84"
@@ -880,7 +881,7 @@ def _past_aside(doc: _Doc, lo: int, at: int, toks: list[str], lows: list[str]):
     ("the temperature was, on average, 2.14degF": "the temperature was")."""
     text = doc.text
     relative = len(lows) > 1 and lows[0] in _RELATIVE and _is_verb(lows, 1)
-    if lows and not relative and not _is_verb(lows, 0):
+    if lows and not relative and not (lows[0] in _VERBS_WENT and _is_verb(lows, 0)):
         return None
     prev = _CLAUSE_MARK.search(text, lo, at)
     if not relative and (prev is None or prev.group() != "," or at - prev.end() > _ASIDE_CHARS):
@@ -892,14 +893,14 @@ def _past_aside(doc: _Doc, lo: int, at: int, toks: list[str], lows: list[str]):
     if relative:  # "Healthcare, which dropped" (not "54.55 dlrs per share, which represents": a unit)
         return None if any(low[:1].isdigit() for low in seg_lows[-4:]) else (seg + toks, seg_lows + lows)
     if len(seg) > _ASIDE_WORDS or not _JOINTS.isdisjoint(seg_lows) \
-            or any(_is_verb(seg_lows, i) for i in range(len(seg))):
+            or not _VERBS_WENT.isdisjoint(seg_lows) and any(_is_verb(seg_lows, i) for i in range(len(seg))):
         return None  # (not "hits by the Byrds, Ry Cooder and the Beach Boys, has died": a list)
     before = _CLAUSE_MARK.search(text, lo, prev.start())
     head = _tokens(text, before.end() if before else lo, prev.start(), doc.deadline)
     head_lows = _lows(head)
     if not head or not lows and not (len(seg) <= 3 and _is_verb(head_lows, len(head) - 1)):
         return None  # (an aside right before the number follows a verb: "the temperature was, on average,")
-    if lows and (any(map(_is_verb, [head_lows] * len(head), range(len(head)))) or not _RELATIVE.isdisjoint(head_lows)):
+    if lows and (not _VERBS_WENT.isdisjoint(head_lows) and any(map(_is_verb, [head_lows] * len(head), range(len(head)))) or not _RELATIVE.isdisjoint(head_lows)):
         return None  # a subject has no verb of its own (not "who was behind hits by the Byrds, ...")
     return head + toks, head_lows + lows
 
