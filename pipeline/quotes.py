@@ -777,6 +777,9 @@ def _find_cues(text: str, deadline: Deadline) -> list[_Cue]:
     return cues
 
 
+_TITLE_SMALL_WORDS = frozenset("a an the of on in to for and or at by with as".split())  # lower case in a title
+
+
 def _inside_name(text: str, start: int, end: int) -> bool:
     """The capitalised form at [start, end) goes on a name ("American Express would not comment",
     "Federal Express said"): a capitalised word right before it and a lower-case one after it (in a
@@ -786,9 +789,6 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     if not (before[:1].isupper() and before[-1:].isalpha() and text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
         return False
     return text[end + 1:end + 8].split(" ", 1)[0] not in _TITLE_SMALL_WORDS
-
-
-_TITLE_SMALL_WORDS = frozenset("a an the of on in to for and or at by with as".split())  # lower case in a title
 
 
 def _in_compound(text: str, start: int, end: int, form: str) -> bool:
@@ -3036,11 +3036,11 @@ def _final_tail(doc: _Doc, cue: _Cue, s_start: int, s_end: int) -> bool:
         if m.end >= s_end or text[m.end] in ",(":
             return True
         rest = text[m.end:s_end]
-        tail = rest.split()  # a time or a channel, after a clause with a verb of its own: "The bill will pass,
+        tail_words = rest.split()  # a time or a channel, after a clause with a verb of its own: "The bill will pass,
         # said Senator McCain on NBC" (not "X, president of Y, told reporters at the time the fund would",
         # an audience; "X, a Texas investor, said in a filing ...", an apposition; "X, president of Y, said
         # the board yesterday approved ...", a clause)
-        return cue.form not in _TELL and tail[0] in _TAIL_WORDS and len(tail) <= _TAIL_REACH \
+        return cue.form not in _TELL and tail_words[0] in _TAIL_WORDS and len(tail_words) <= _TAIL_REACH \
             and _has_finite_verb(text[s_start:cue.start])
     pos = cue.end
     if cue.form in _TELL:  # the audience: told POLITICO, told reporters
