@@ -151,8 +151,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her",
                           "that", "these", "those", "both", "each", "every", "all", "some", "any"})
 _RELATIVE = frozenset({"that", "which", "who", "whose"})
 _GENERIC_NOUNS = words("fact_generic_nouns.txt")
-_LY_NOUNS = words("fact_ly_nouns.txt")
-_ED_NOUNS = words("fact_ed_nouns.txt")  # nouns in -ed ("speed"): other words in -ed are participles  # nouns in -ly ("supply", "rally"): other words in -ly are no concept
+_LY_NOUNS = words("fact_ly_nouns.txt")  # nouns in -ly ("supply", "rally"): other words in -ly are no concept
+_ED_NOUNS = words("fact_ed_nouns.txt")  # nouns in -ed ("speed"): other words in -ed are participles
 _MARKET_INDEXES = words("fact_market_indexes.txt")
 _SUBJECT_WORDS = 10  # the longest subject read before a verb; a longer run of words is a clause
 # a verb after one of these is a noun ("the cut", "its rise"; not "that lasted", "each received")
@@ -893,14 +893,14 @@ def _past_aside(doc: _Doc, lo: int, at: int, toks: list[str], lows: list[str]):
     if relative:  # "Healthcare, which dropped" (not "54.55 dlrs per share, which represents": a unit)
         return None if any(low[:1].isdigit() for low in seg_lows[-4:]) else (seg + toks, seg_lows + lows)
     if len(seg) > _ASIDE_WORDS or not _JOINTS.isdisjoint(seg_lows) \
-            or not _VERBS_WENT.isdisjoint(seg_lows) and any(_is_verb(seg_lows, i) for i in range(len(seg))):
+            or _has_verb(seg_lows):
         return None  # (not "hits by the Byrds, Ry Cooder and the Beach Boys, has died": a list)
     before = _CLAUSE_MARK.search(text, lo, prev.start())
     head = _tokens(text, before.end() if before else lo, prev.start(), doc.deadline)
     head_lows = _lows(head)
     if not head or not lows and not (len(seg) <= 3 and _is_verb(head_lows, len(head) - 1)):
         return None  # (an aside right before the number follows a verb: "the temperature was, on average,")
-    if lows and (not _VERBS_WENT.isdisjoint(head_lows) and any(map(_is_verb, [head_lows] * len(head), range(len(head)))) or not _RELATIVE.isdisjoint(head_lows)):
+    if lows and (_has_verb(head_lows) or not _RELATIVE.isdisjoint(head_lows)):
         return None  # a subject has no verb of its own (not "who was behind hits by the Byrds, ...")
     return head + toks, head_lows + lows
 
@@ -1169,6 +1169,11 @@ def _is_verb(lows: list[str], i: int) -> bool:
 
 
 _OWNER_ENDS = ("'s", "s'", "’s", "s’")  # an owner's word ends so ("Kazakhstan's", "the banks'")
+
+
+def _has_verb(lows: list[str]) -> bool:
+    """Some token of ``lows`` is a verb (_is_verb); the set test first says no for most."""
+    return not _VERBS_WENT.isdisjoint(lows) and any(_is_verb(lows, i) for i in range(len(lows)))
 
 
 def _owned(lows: list[str], i: int) -> bool:
